@@ -1,0 +1,85 @@
+package io.skald.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.skald.events.v1.LogBatch;
+import io.skald.events.v1.ObjectCreated;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Released schemas are frozen copies under {@code released/v1}; the schemas we build must read
+ * what the released ones wrote and the other way round, so events in flight survive an upgrade
+ * and a rollback.
+ */
+class SchemaCompatibilityTest {
+
+  record Case(String file, Schema current) {
+    @Override
+    public String toString() {
+      return file;
+    }
+  }
+
+  static Stream<Case> releasedSchemas() {
+    return Stream.of(
+        new Case("LogBatch.avsc", LogBatch.getClassSchema()),
+        new Case("ObjectCreated.avsc", ObjectCreated.getClassSchema()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("releasedSchemas")
+  void currentSchemaReadsReleasedData(Case c) throws IOException {
+    Schema released = released(c.file());
+    assertThat(SchemaCompatibility.checkReaderWriterCompatibility(c.current(), released).getType())
+        .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+  }
+
+  @ParameterizedTest
+  @MethodSource("releasedSchemas")
+  void releasedSchemaReadsCurrentData(Case c) throws IOException {
+    Schema released = released(c.file());
+    assertThat(SchemaCompatibility.checkReaderWriterCompatibility(released, c.current()).getType())
+        .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+  }
+
+  @ParameterizedTest
+  @MethodSource("releasedSchemas")
+  void everyFieldIsDocumented(Case c) {
+    assertThat(c.current().getDoc()).isNotBlank();
+    for (Schema.Field f : c.current().getFields()) {
+      assertThat(f.doc()).as("doc of %s.%s", c.current().getName(), f.name()).isNotBlank();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("releasedSchemas")
+  void namespaceCarriesAVersion(Case c) {
+    assertThat(c.current().getNamespace()).matches("io\\.skald\\.events\\.v\\d+");
+  }
+
+  private static Schema released(String file) throws IOException {
+    // LabelPair and LogEntry are referenced by name, so parse them into the same parser first.
+    Schema.Parser parser = new Schema.Parser();
+    for (String dep : List.of("LabelPair.avsc", "LogEntry.avsc")) {
+      if (!dep.equals(file)) {
+        parser.parse(open(dep));
+      }
+    }
+    return file.equals("LogBatch.avsc") || file.equals("ObjectCreated.avsc")
+        ? parser.parse(open(file))
+        : parser.getTypes().get("io.skald.events.v1." + file.replace(".avsc", ""));
+  }
+
+  private static InputStream open(String file) {
+    return SchemaCompatibilityTest.class.getResourceAsStream("/released/v1/" + file);
+  }
+}
