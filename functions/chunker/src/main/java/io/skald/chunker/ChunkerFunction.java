@@ -1,0 +1,53 @@
+package io.skald.chunker;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.skald.bus.Bus;
+import io.skald.bus.BusConsumer;
+import io.skald.bus.DeadLetterPublisher;
+import io.skald.storage.ObjectStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Runs the chunker loop on its own thread while the {@code chunker} target is active. */
+@Context
+@Requires(property = "skald.target", pattern = ChunkerFunction.TARGETS)
+public final class ChunkerFunction {
+
+  static final String TARGETS = "(.*,)?(all|chunker)(,.*)?";
+
+  private final Chunker chunker;
+  private final Thread thread;
+
+  public ChunkerFunction(Bus bus, ObjectStore store, ChunkerConfig config, Clock clock, MeterRegistry meters) {
+    BusConsumer consumer = bus.consumer(config.consumerGroup(), config.topic());
+    SegmentFlusher flusher = new SegmentFlusher(store, bus.producer(), config, clock, meters);
+    DeadLetterPublisher deadLetters = new DeadLetterPublisher(bus.producer(), config.deadLetterTopic());
+    this.chunker = new Chunker(consumer, flusher, deadLetters, config, System::nanoTime, meters);
+    this.thread = new Thread(() -> {
+      try {
+        chunker.run();
+      } finally {
+        consumer.close();
+      }
+    }, "skald-chunker");
+  }
+
+  @PostConstruct
+  void start() {
+    thread.start();
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    chunker.stop();
+    thread.join(Duration.ofSeconds(15).toMillis());
+  }
+
+  public boolean isRunning() {
+    return thread.isAlive();
+  }
+}

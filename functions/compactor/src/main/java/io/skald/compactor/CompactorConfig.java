@@ -1,0 +1,18 @@
+package io.skald.compactor;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * Compactor settings ({@code skald.compactor.*}).
+ *
+ * @param storageEventsTopic bus topic carrying {@code ObjectCreated} events
+ * @param deadLetterTopic where undecodable or foreign events go, with the reason
+ * @param consumerGroup consumer group of the compactor instances
+ */
+@ConfigurationProperties("skald.compactor")
+public record CompactorConfig(
+    @Bindable(defaultValue = "storage.events") @NotBlank String storageEventsTopic,
+    @Bindable(defaultValue = "storage.events.dlq") @NotBlank String deadLetterTopic,
+    @Bindable(defaultValue = "skald-compactor") @NotBlank String consumerGroup) {}

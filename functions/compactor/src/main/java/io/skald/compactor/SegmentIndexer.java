@@ -1,0 +1,98 @@
+package io.skald.compactor;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.skald.events.v1.ObjectCreated;
+import io.skald.index.CorruptIndexException;
+import io.skald.index.IndexStore;
+import io.skald.index.IndexedSegment;
+import io.skald.index.ObjectKeys;
+import io.skald.index.ObjectKeys.SegmentKey;
+import io.skald.index.ObjectRangeSource;
+import io.skald.index.TenantDayIndex;
+import io.skald.segment.CorruptSegmentException;
+import io.skald.segment.SegmentFooter;
+import io.skald.segment.SegmentReader;
+import io.skald.storage.ObjectInfo;
+import io.skald.storage.ObjectStore;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adds newly created segments to their tenant-day index. Indexes touched by a batch of events are
+ * kept in memory and written once per batch ({@link #flush()}), before the events are committed.
+ */
+public final class SegmentIndexer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SegmentIndexer.class);
+
+  /** What happened to one event; anything but INDEXED or SKIPPED is dead-lettered by the caller. */
+  public enum Outcome { INDEXED, SKIPPED, NOT_A_SEGMENT, FOREIGN_BUCKET, CORRUPT }
+
+  private record DayKey(String tenant, LocalDate day) {}
+
+  private final IndexStore indexes;
+  private final ObjectStore objects;
+  private final Map<DayKey, TenantDayIndex> loaded = new HashMap<>();
+  private final Set<DayKey> dirty = new LinkedHashSet<>();
+  private final Counter indexed;
+  private final Counter corrupt;
+
+  public SegmentIndexer(IndexStore indexes, MeterRegistry meters) {
+    this.indexes = indexes;
+    this.objects = indexes.objects();
+    this.indexed = meters.counter("skald_compactor_segments_indexed_total");
+    this.corrupt = meters.counter("skald_compactor_corrupt_objects_total");
+  }
+
+  public Outcome index(ObjectCreated event) throws IOException, CorruptIndexException {
+    if (!event.getBucket().equals(objects.bucket())) {
+      return Outcome.FOREIGN_BUCKET;
+    }
+    Optional<SegmentKey> key = ObjectKeys.parseSegment(event.getKey());
+    if (key.isEmpty()) {
+      return Outcome.NOT_A_SEGMENT;
+    }
+    // The event may be older than the object (a replay overwrote it): read what is there now.
+    Optional<ObjectInfo> info = objects.head(event.getKey());
+    if (info.isEmpty()) {
+      LOG.debug("segment {} is gone; nothing to index", event.getKey());
+      return Outcome.SKIPPED;
+    }
+    SegmentFooter footer;
+    try {
+      footer = SegmentReader.readFooter(new ObjectRangeSource(objects, event.getKey(), info.get().size()));
+    } catch (CorruptSegmentException e) {
+      corrupt.increment();
+      LOG.error("segment {} is corrupt and was not indexed: {}", event.getKey(), e.getMessage());
+      return Outcome.CORRUPT;
+    }
+    DayKey day = new DayKey(key.get().tenant(), key.get().day());
+    TenantDayIndex index = loaded.get(day);
+    if (index == null) {
+      index = indexes.load(day.tenant(), day.day());
+      loaded.put(day, index);
+    }
+    index.put(new IndexedSegment(event.getKey(), info.get().size(), footer.streams()));
+    dirty.add(day);
+    indexed.increment();
+    return Outcome.INDEXED;
+  }
+
+  /** Writes every index changed since the last flush. */
+  public void flush() throws IOException {
+    for (DayKey day : dirty) {
+      indexes.save(loaded.get(day));
+    }
+    dirty.clear();
+    // Another compactor instance may own this tenant next; do not serve stale copies later.
+    loaded.clear();
+  }
+}
