@@ -1,0 +1,165 @@
+package io.skald.logql.log;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The labels of the entry being processed: the stream's labels plus what stages add
+ * (structured metadata, parsed labels) minus what they drop, and the {@code __error__} /
+ * {@code __error_details__} pair. One builder serves a stream and is {@link #reset} per line,
+ * so an entry that changes nothing costs no allocation.
+ */
+public final class LabelsBuilder {
+    public static final String ERROR_LABEL = "__error__";
+    public static final String ERROR_DETAILS_LABEL = "__error_details__";
+
+    private final Labels base;
+    private final List<Label> added = new ArrayList<>();
+    private final List<LabelCategory> addedCategories = new ArrayList<>();
+    private final List<String> deleted = new ArrayList<>();
+    private String error;
+    private String errorDetails;
+    private Labels lastResult;
+
+    public LabelsBuilder(Labels base) {
+        this.base = base;
+    }
+
+    /** Forgets everything done for the previous line. */
+    public void reset() {
+        added.clear();
+        addedCategories.clear();
+        deleted.clear();
+        error = null;
+        errorDetails = null;
+    }
+
+    public Labels base() {
+        return base;
+    }
+
+    /** The current value, or null. Error labels are visible under their names. */
+    public String get(String name) {
+        if (ERROR_LABEL.equals(name) && error != null) {
+            return error;
+        }
+        if (ERROR_DETAILS_LABEL.equals(name) && errorDetails != null) {
+            return errorDetails;
+        }
+        for (int i = added.size() - 1; i >= 0; i--) {
+            if (added.get(i).name().equals(name)) {
+                return added.get(i).value();
+            }
+        }
+        return deleted.contains(name) ? null : base.get(name);
+    }
+
+    public boolean has(String name) {
+        return get(name) != null;
+    }
+
+    /** Sets a label extracted by a parser or formatter. */
+    public void set(String name, String value) {
+        set(LabelCategory.PARSED, name, value);
+    }
+
+    public void set(LabelCategory category, String name, String value) {
+        if (ERROR_LABEL.equals(name)) {
+            error = value;
+            return;
+        }
+        if (ERROR_DETAILS_LABEL.equals(name)) {
+            errorDetails = value;
+            return;
+        }
+        removeAdded(name);
+        added.add(new Label(name, value));
+        addedCategories.add(category);
+    }
+
+    public void delete(String name) {
+        if (ERROR_LABEL.equals(name)) {
+            error = null;
+            return;
+        }
+        if (ERROR_DETAILS_LABEL.equals(name)) {
+            errorDetails = null;
+            return;
+        }
+        removeAdded(name);
+        if (base.has(name) && !deleted.contains(name)) {
+            deleted.add(name);
+        }
+    }
+
+    private void removeAdded(String name) {
+        for (int i = added.size() - 1; i >= 0; i--) {
+            if (added.get(i).name().equals(name)) {
+                added.remove(i);
+                addedCategories.remove(i);
+            }
+        }
+    }
+
+    /** The category of a present label, or null. */
+    public LabelCategory categoryOf(String name) {
+        for (int i = added.size() - 1; i >= 0; i--) {
+            if (added.get(i).name().equals(name)) {
+                return addedCategories.get(i);
+            }
+        }
+        if (ERROR_LABEL.equals(name) || ERROR_DETAILS_LABEL.equals(name)) {
+            return has(name) ? LabelCategory.PARSED : null;
+        }
+        return !deleted.contains(name) && base.has(name) ? LabelCategory.STREAM : null;
+    }
+
+    public boolean hasError() {
+        return error != null;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public void setError(String error) {
+        this.error = error;
+    }
+
+    public void setError(String error, String details) {
+        this.error = error;
+        this.errorDetails = details;
+    }
+
+    public boolean isModified() {
+        return !added.isEmpty() || !deleted.isEmpty() || error != null || errorDetails != null;
+    }
+
+    /** The final label set; the stream's own instance when nothing changed. */
+    public Labels labels() {
+        if (!isModified()) {
+            return base;
+        }
+        List<Label> out = new ArrayList<>(base.size() + added.size() + 2);
+        for (int i = 0; i < base.size(); i++) {
+            Label l = base.get(i);
+            if (!deleted.contains(l.name())) {
+                out.add(l);
+            }
+        }
+        out.addAll(added);
+        if (error != null) {
+            out.add(new Label(ERROR_LABEL, error));
+        }
+        if (errorDetails != null) {
+            out.add(new Label(ERROR_DETAILS_LABEL, errorDetails));
+        }
+        Labels result = Labels.of(out);
+        // Consecutive lines of a stream usually end with the same labels; share the instance.
+        if (result.equals(lastResult)) {
+            return lastResult;
+        }
+        lastResult = result;
+        return result;
+    }
+}

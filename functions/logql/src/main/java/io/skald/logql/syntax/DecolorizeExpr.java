@@ -1,0 +1,9 @@
+package io.skald.logql.syntax;
+
+/** {@code | decolorize}. */
+public record DecolorizeExpr() implements StageExpr {
+    @Override
+    public String toString() {
+        return "| decolorize";
+    }
+}

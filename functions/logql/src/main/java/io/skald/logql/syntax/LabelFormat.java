@@ -1,0 +1,17 @@
+package io.skald.logql.syntax;
+
+/** One {@code dst=src} rename or {@code dst="{{template}}"} entry of {@code | label_format}. */
+public record LabelFormat(String name, String value, boolean rename) {
+    public static LabelFormat rename(String name, String source) {
+        return new LabelFormat(name, source, true);
+    }
+
+    public static LabelFormat template(String name, String template) {
+        return new LabelFormat(name, template, false);
+    }
+
+    @Override
+    public String toString() {
+        return name + "=" + (rename ? value : Strings.quote(value));
+    }
+}

@@ -1,0 +1,9 @@
+package io.skald.logql.syntax;
+
+/** {@code | unpack}. */
+public record UnpackParserExpr() implements StageExpr {
+    @Override
+    public String toString() {
+        return "| unpack";
+    }
+}
