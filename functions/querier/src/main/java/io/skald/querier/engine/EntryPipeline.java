@@ -1,0 +1,23 @@
+package io.skald.querier.engine;
+
+import io.skald.segment.Label;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * The log pipeline of a query, bound to one stored stream. Implementations must not allocate for
+ * lines they drop; they decode the line only when it survives the filters.
+ */
+public interface EntryPipeline {
+
+  /** What survives the pipeline: the final label set (stream labels, metadata, parsed labels) and line. */
+  record Output(SortedMap<String, String> labels, String labelsText, String line) {}
+
+  /** Returns null when the entry is filtered out. */
+  Output process(long timestampNanos, byte[] buf, int off, int len, List<Label> structuredMetadata);
+
+  /** Builds the per-stream pipeline for a query. */
+  interface Factory {
+    EntryPipeline forStream(SortedMap<String, String> streamLabels);
+  }
+}
