@@ -76,6 +76,18 @@ final class LokiPushes {
     return out.toByteArray();
   }
 
+  /** Raw DEFLATE (RFC 1951): Loki reads "Content-Encoding: deflate" with Go's flate.NewReader. */
+  static byte[] deflate(String text) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (java.util.zip.DeflaterOutputStream d =
+        new java.util.zip.DeflaterOutputStream(out, new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true))) {
+      d.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   static String quote(String s) {
     StringBuilder b = new StringBuilder("\"");
     for (char c : s.toCharArray()) {

@@ -151,6 +151,31 @@ class PushQueryRoundTripIT {
 
   @Test
   @CitrusTest
+  void redundantSnappyEncodingAndDeflateBodiesAreAccepted(@CitrusResource TestCaseRunner runner) {
+    List<Line> proto = lines("snappy-enc", 2, NOW - 40_000_000_000L);
+    byte[] protoBody = LokiPushes.protobufSnappy("{app=\"it-enc\", kind=\"snappy\"}", proto);
+    runner.$(http().client(client).send().post("/loki/api/v1/push").message().contentType("application/x-protobuf")
+        .header("Content-Encoding", "snappy").body(ctx -> protoBody));
+    runner.$(http().client(client).receive().response(HttpStatus.NO_CONTENT));
+    List<Line> json = lines("deflate", 2, NOW - 30_000_000_000L);
+    byte[] deflated = LokiPushes.deflate(LokiPushes.json(Map.of("app", "it-enc", "kind", "deflate"), json));
+    runner.$(http().client(client).send().post("/loki/api/v1/push").message().contentType("application/json")
+        .header("Content-Encoding", "deflate").body(ctx -> deflated));
+    runner.$(http().client(client).receive().response(HttpStatus.NO_CONTENT));
+
+    LokiQueries.awaitEntries(skald.url(), "{app=\"it-enc\"}", START, END, 4);
+    runner.$(http().client(client).send().get("/loki/api/v1/query_range?" + range("{app=\"it-enc\"}", "forward", 10)));
+    runner.$(http().client(client).receive().response(HttpStatus.OK).message().type(MessageType.JSON).body("""
+        {"status":"success","data":{"resultType":"streams","result":[
+          {"stream":{"app":"it-enc","detected_level":"info","kind":"deflate","service_name":"it-enc"},"values":[%s]},
+          {"stream":{"app":"it-enc","detected_level":"info","kind":"snappy","service_name":"it-enc"},"values":[%s]}],
+         "stats":"@ignore@"}}""".formatted(values(json), values(proto)))
+        .validate(jsonPath().expressions(Map.of("$.data.result[0].stream.kind", "deflate",
+            "$.data.result[1].stream.kind", "snappy"))));
+  }
+
+  @Test
+  @CitrusTest
   void labelsAndSeriesComeFromTheIndex(@CitrusResource TestCaseRunner runner) {
     byte[] body = LokiPushes.protobufSnappy("{app=\"it-meta\", team=\"core\"}", lines("meta", 1, NOW - 50_000_000_000L));
     runner.$(http().client(client).send().post("/loki/api/v1/push").message().contentType("application/x-protobuf").body(ctx -> body));
