@@ -55,7 +55,7 @@ public class QueryService {
     }
     checkLength(req.range());
     LogQueryEngine.Result result = logs.select(tenant, selector.matchers(),
-        PipelineFactories.of(selector.pipeline()), req.range(), req.limit(), req.direction());
+        PipelineFactories.of(selector.pipeline()), req.range(), req.limit(), req.direction(), req.interval().toNanos());
     return LokiJson.streams(result.streams(), result.stats());
   }
 

@@ -43,6 +43,15 @@ public final class LogQueryEngine {
 
   public Result select(String tenant, List<Matcher> matchers, EntryPipeline.Factory pipelines,
       TimeRange range, int limit, Direction direction) {
+    return select(tenant, matchers, pipelines, range, limit, direction, 0);
+  }
+
+  /**
+   * @param intervalNanos Loki's {@code interval}: when positive, entries closer than this to the
+   *     previously returned one are skipped, so every entry in range has to be considered
+   */
+  public Result select(String tenant, List<Matcher> matchers, EntryPipeline.Factory pipelines,
+      TimeRange range, int limit, Direction direction, long intervalNanos) {
     long started = System.nanoTime();
     QueryStats stats = new QueryStats();
     List<BlockTask> tasks = new ArrayList<>();
@@ -64,7 +73,7 @@ public final class LogQueryEngine {
         ? Comparator.comparingLong((BlockTask t) -> t.block().maxTimeNanos()).reversed()
         : Comparator.comparingLong((BlockTask t) -> t.block().minTimeNanos()));
 
-    TopEntries top = new TopEntries(limit, direction);
+    TopEntries top = new TopEntries(intervalNanos > 0 ? Integer.MAX_VALUE : limit, direction);
     Map<SortedMap<String, String>, EntryPipeline> pipelineByStream = new java.util.HashMap<>();
     for (BlockTask t : tasks) {
       long bound = direction == Direction.BACKWARD ? t.block().maxTimeNanos() : t.block().minTimeNanos();
@@ -75,8 +84,8 @@ public final class LogQueryEngine {
       scan(t, pipeline, range, top, stats);
     }
     stats.duplicates = top.duplicates;
-    List<ResultStream> result = top.result();
-    stats.entriesReturned = top.size();
+    List<ResultStream> result = top.result(intervalNanos, limit);
+    stats.entriesReturned = result.stream().mapToLong(r -> r.entries().size()).sum();
     stats.execNanos = System.nanoTime() - started;
     return new Result(result, stats);
   }

@@ -77,8 +77,20 @@ final class TopEntries {
 
   /** The kept entries grouped into streams sorted by label text, each in query direction. */
   List<ResultStream> result() {
+    return result(0, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #result()}, thinned the way Loki's {@code interval} parameter does: walking all
+   * streams in query direction, an entry is emitted only if it is at least {@code intervalNanos}
+   * after (forward) or before (backward) the last emitted one; at most {@code limit} are emitted.
+   */
+  List<ResultStream> result(long intervalNanos, int limit) {
     List<Candidate> all = new ArrayList<>(heap);
     all.sort(order);
+    if (intervalNanos > 0) {
+      all = thin(all, intervalNanos, limit);
+    }
     Map<String, List<LogEntry>> byStream = new TreeMap<>();
     Map<String, SortedMap<String, String>> labels = new TreeMap<>();
     for (Candidate c : all) {
@@ -87,6 +99,23 @@ final class TopEntries {
     }
     List<ResultStream> out = new ArrayList<>(byStream.size());
     byStream.forEach((text, entries) -> out.add(new ResultStream(labels.get(text), text, entries)));
+    return out;
+  }
+
+  private List<Candidate> thin(List<Candidate> ordered, long intervalNanos, int limit) {
+    List<Candidate> out = new ArrayList<>();
+    Long last = null;
+    for (Candidate c : ordered) {
+      if (out.size() >= limit) {
+        break;
+      }
+      boolean due = last == null
+          || (direction == Direction.FORWARD ? c.ts() >= last + intervalNanos : c.ts() <= last - intervalNanos);
+      if (due) {
+        out.add(c);
+        last = c.ts();
+      }
+    }
     return out;
   }
 

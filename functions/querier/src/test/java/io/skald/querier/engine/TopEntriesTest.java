@@ -50,6 +50,18 @@ class TopEntriesTest {
   }
 
   @Test
+  void intervalThinsAcrossStreamsBeforeTheLimit() {
+    TopEntries top = new TopEntries(Integer.MAX_VALUE, Direction.FORWARD);
+    for (long ts = 0; ts < 10; ts++) {
+      top.offer(c(ts, ts % 2 == 0 ? A : B, "l" + ts));
+    }
+    // Emitted: 0, 3, 6 (every third ns), then the limit of 3 stops it before 9.
+    List<ResultStream> result = top.result(3, 3);
+    assertThat(result.get(0).entries()).extracting(LogEntry::timestampNanos).containsExactly(0L, 6L);
+    assertThat(result.get(1).entries()).extracting(LogEntry::timestampNanos).containsExactly(3L);
+  }
+
+  @Test
   void mightAdmitUsesTheWorstKeptTimestamp() {
     TopEntries top = new TopEntries(2, Direction.BACKWARD);
     top.offer(c(10, A, "a"));
