@@ -12,12 +12,18 @@ import java.util.List;
  */
 public final class Skald {
 
+  static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
+
   private Skald() {}
 
   public static void main(String[] args) {
     if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
       System.out.println(Help.TEXT);
       return;
+    }
+    // Avro refuses to instantiate generated classes from packages it was not told to trust.
+    if (System.getProperty(AVRO_TRUSTED_PACKAGES) == null) {
+      System.setProperty(AVRO_TRUSTED_PACKAGES, "io.skald.events.v1");
     }
     Micronaut.build(toProperties(args))
         .mainClass(Skald.class)
