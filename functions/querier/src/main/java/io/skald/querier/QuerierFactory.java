@@ -26,6 +26,11 @@ public class QuerierFactory {
   }
 
   @Singleton
+  io.skald.querier.engine.VolumeQueries volumeQueries(StreamCatalog catalog) {
+    return new io.skald.querier.engine.VolumeQueries(catalog);
+  }
+
+  @Singleton
   MetadataQueries metadataQueries(StreamCatalog catalog) {
     return new MetadataQueries(catalog);
   }

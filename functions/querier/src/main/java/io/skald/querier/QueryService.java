@@ -8,7 +8,17 @@ import io.skald.logql.syntax.Matcher;
 import io.skald.logql.syntax.ParseException;
 import io.skald.querier.engine.LogQueryEngine;
 import io.skald.querier.engine.MetadataQueries;
+import io.skald.logql.engine.Limits;
+import io.skald.logql.engine.MetricEngine;
+import io.skald.logql.engine.MetricQueryException;
+import io.skald.logql.engine.MetricResult;
+import io.skald.logql.engine.QueryKind;
+import io.skald.logql.engine.StepAlignment;
+import io.skald.logql.syntax.SampleExpr;
 import io.skald.querier.engine.PipelineFactories;
+import io.skald.querier.engine.QueryStats;
+import io.skald.querier.engine.StoredSampleSource;
+import io.skald.querier.engine.StreamCatalog;
 import io.skald.querier.json.LokiJson;
 import io.skald.querier.params.BadRequestException;
 import io.skald.querier.params.GoDuration;
@@ -30,23 +40,32 @@ import java.util.List;
 public class QueryService {
 
   private final LogQueryEngine logs;
+  private final StreamCatalog catalog;
   private final MetadataQueries metadata;
   private final QuerierConfig limits;
   private final Clock clock;
 
-  public QueryService(LogQueryEngine logs, MetadataQueries metadata, QuerierConfig limits, Clock clock) {
+  public QueryService(LogQueryEngine logs, StreamCatalog catalog, MetadataQueries metadata, QuerierConfig limits,
+      Clock clock) {
     this.logs = logs;
+    this.catalog = catalog;
     this.metadata = metadata;
     this.limits = limits;
     this.clock = clock;
   }
 
-  public byte[] queryRange(String tenant, Params params) {
+  public byte[] queryRange(QueryContext ctx, Params params) {
+    String tenant = ctx.tenant();
     RangeQueryRequest req = RangeQueryRequest.parse(params, nowNanos());
     Expr expr = parse(req.query());
-    if (!(expr instanceof LogSelectorExpr selector)) {
-      throw new BadRequestException("metric queries are not supported by this Skald version yet");
+    if (expr instanceof SampleExpr sample) {
+      checkLength(req.range());
+      long step = req.step().toNanos();
+      StepAlignment.Range aligned = StepAlignment.align(req.range().startNanos(), req.range().endNanos(), step);
+      return metric(ctx, stats -> engine(tenant, stats).evaluate(sample, aligned.startNanos(), aligned.endNanos(),
+          step, QueryKind.RANGE, limitsFor(ctx), stats.warnings::add));
     }
+    LogSelectorExpr selector = (LogSelectorExpr) expr;
     validateSelector(selector);
     if (limits.maxEntriesLimitPerQuery() > 0 && req.limit() > limits.maxEntriesLimitPerQuery()) {
       throw new BadRequestException(String.format(
@@ -59,13 +78,40 @@ public class QueryService {
     return LokiJson.streams(result.streams(), result.stats());
   }
 
-  public byte[] instantQuery(String tenant, Params params) {
+  public byte[] instantQuery(QueryContext ctx, Params params) {
+    long time = TimeRange.timestamp(params, "time", nowNanos());
     Expr expr = parse(params.get("query"));
-    if (expr instanceof LogSelectorExpr) {
+    if (!(expr instanceof SampleExpr sample)) {
       throw new BadRequestException(
           "log queries are not supported as an instant query type, please change your query to a range query type");
     }
-    throw new BadRequestException("metric queries are not supported by this Skald version yet");
+    return metric(ctx, stats -> engine(ctx.tenant(), stats).instant(sample, time, limitsFor(ctx)));
+  }
+
+  private interface Evaluation {
+    MetricResult run(QueryStats stats);
+  }
+
+  private byte[] metric(QueryContext ctx, Evaluation evaluation) {
+    long started = System.nanoTime();
+    QueryStats stats = new QueryStats();
+    MetricResult result;
+    try {
+      result = evaluation.run(stats);
+    } catch (MetricQueryException e) {
+      // Loki answers vector-matching failures with 500; they come from the query, so Skald says 400.
+      throw new BadRequestException(e.getMessage());
+    }
+    stats.execNanos = System.nanoTime() - started;
+    return LokiJson.metric(result, stats.warnings, stats);
+  }
+
+  private MetricEngine engine(String tenant, QueryStats stats) {
+    return new MetricEngine(new StoredSampleSource(catalog, tenant, stats));
+  }
+
+  private static Limits limitsFor(QueryContext ctx) {
+    return Limits.isLogsDrilldownRequest(ctx.queryTags()) ? Limits.DEFAULT.withPartialResults() : Limits.DEFAULT;
   }
 
   public byte[] labels(String tenant, Params params) {

@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.skald.querier.QuerierFactory;
+import io.skald.querier.QueryContext;
 import io.skald.querier.QueryService;
 import io.skald.querier.params.Params;
 import io.skald.tenancy.TenantException;
@@ -41,22 +42,22 @@ public class QueryController {
 
   @Get("/query_range")
   public HttpResponse<?> queryRange(HttpRequest<?> request) {
-    return answer(request, null, service::queryRange);
+    return answerQuery(request, null, service::queryRange);
   }
 
   @Post(uri = "/query_range", consumes = MediaType.ALL)
   public HttpResponse<?> queryRangePost(HttpRequest<?> request, @Nullable @Body byte[] body) {
-    return answer(request, body, service::queryRange);
+    return answerQuery(request, body, service::queryRange);
   }
 
   @Get("/query")
   public HttpResponse<?> query(HttpRequest<?> request) {
-    return answer(request, null, service::instantQuery);
+    return answerQuery(request, null, service::instantQuery);
   }
 
   @Post(uri = "/query", consumes = MediaType.ALL)
   public HttpResponse<?> queryPost(HttpRequest<?> request, @Nullable @Body byte[] body) {
-    return answer(request, body, service::instantQuery);
+    return answerQuery(request, body, service::instantQuery);
   }
 
   @Get("/labels")
@@ -87,6 +88,11 @@ public class QueryController {
   @Post(uri = "/series", consumes = MediaType.ALL)
   public HttpResponse<?> seriesPost(HttpRequest<?> request, @Nullable @Body byte[] body) {
     return answer(request, body, service::series);
+  }
+
+  private HttpResponse<?> answerQuery(HttpRequest<?> request, byte[] body, BiFunction<QueryContext, Params, byte[]> call) {
+    return answer(request, body, (tenant, params) -> call.apply(new QueryContext(tenant,
+        request.getHeaders().get("X-Query-Tags"), request.getHeaders().get("X-Loki-Response-Encoding-Flags")), params));
   }
 
   private HttpResponse<?> answer(HttpRequest<?> request, byte[] body, BiFunction<String, Params, byte[]> call) {

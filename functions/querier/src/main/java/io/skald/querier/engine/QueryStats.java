@@ -13,4 +13,6 @@ public final class QueryStats {
   public long streams;
   public long downloadNanos;
   public long execNanos;
+  /** Warnings for the response (Logs Drilldown's partial results). */
+  public final java.util.List<String> warnings = new java.util.ArrayList<>();
 }

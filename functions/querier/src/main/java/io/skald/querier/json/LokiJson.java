@@ -61,6 +61,29 @@ public final class LokiJson {
     });
   }
 
+  /**
+   * A metric result: {@code {"status":"success","warnings":[...]?,"data":{"resultType":..,"result":..,
+   * "stats":{..}}}}, warnings before data as Loki writes them.
+   */
+  public static byte[] metric(io.skald.logql.engine.MetricResult result, List<String> warnings, QueryStats stats) {
+    return render(g -> {
+      g.writeStartObject();
+      g.writeStringField("status", "success");
+      if (!warnings.isEmpty()) {
+        g.writeArrayFieldStart("warnings");
+        for (String w : warnings) {
+          g.writeString(w);
+        }
+        g.writeEndArray();
+      }
+      g.writeObjectFieldStart("data");
+      io.skald.logql.engine.MetricJson.writeFields(g, result);
+      StatsWriter.write(g, stats);
+      g.writeEndObject();
+      g.writeEndObject();
+    });
+  }
+
   /** {@code {"status":"success","data":[...]}}; Loki omits {@code data} when empty. */
   public static byte[] stringList(Collection<String> values) {
     return render(g -> {
@@ -115,6 +138,131 @@ public final class LokiJson {
       for (Map.Entry<String, String> e : info.entrySet()) {
         g.writeStringField(e.getKey(), e.getValue());
       }
+      g.writeEndObject();
+    });
+  }
+
+  /** {@code index/stats}: {@code {"streams":N,"chunks":N,"entries":N,"bytes":N}}. */
+  public static byte[] indexStats(io.skald.querier.engine.VolumeQueries.IndexStats st) {
+    return render(g -> {
+      g.writeStartObject();
+      g.writeNumberField("streams", st.streams());
+      g.writeNumberField("chunks", st.chunks());
+      g.writeNumberField("entries", st.entries());
+      g.writeNumberField("bytes", st.bytes());
+      g.writeEndObject();
+    });
+  }
+
+  /** {@code index/volume} (vector at {@code atNanos}) or {@code volume_range} (matrix) in Prometheus JSON. */
+  public static byte[] volumes(List<io.skald.querier.engine.VolumeQueries.Volume> volumes, boolean matrix, long atNanos) {
+    return render(g -> {
+      g.writeStartObject();
+      g.writeStringField("status", "success");
+      g.writeObjectFieldStart("data");
+      g.writeStringField("resultType", matrix ? "matrix" : "vector");
+      g.writeArrayFieldStart("result");
+      for (var v : volumes) {
+        g.writeStartObject();
+        writeLabels(g, "metric", v.labels());
+        if (matrix) {
+          g.writeArrayFieldStart("values");
+          for (Map.Entry<Long, Long> p : v.bytesByBucket().entrySet()) {
+            writeSample(g, p.getKey(), Long.toString(p.getValue()));
+          }
+          g.writeEndArray();
+        } else {
+          long total = v.bytesByBucket().values().stream().mapToLong(Long::longValue).sum();
+          g.writeFieldName("value");
+          writeSample(g, atNanos, Long.toString(total));
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeEndObject();
+    });
+  }
+
+  /** {@code [<seconds with up to 3 decimals>, "<value>"]}, as Prometheus and Loki write samples. */
+  public static void writeSample(JsonGenerator g, long nanos, String value) throws IOException {
+    g.writeStartArray();
+    g.writeNumber(seconds(nanos));
+    g.writeString(value);
+    g.writeEndArray();
+  }
+
+  /** Unix seconds with at most millisecond decimals and no trailing zeros: {@code 4}, {@code 1588889221.123}. */
+  public static String seconds(long nanos) {
+    return java.math.BigDecimal.valueOf(Math.floorDiv(nanos, 1_000_000L), 3).stripTrailingZeros().toPlainString();
+  }
+
+  /** {@code {"detectedLabels":[{"label":..,"cardinality":..}]}}. */
+  public static byte[] detectedLabels(Map<String, Integer> labels) {
+    return render(g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("detectedLabels");
+      for (Map.Entry<String, Integer> e : labels.entrySet()) {
+        g.writeStartObject();
+        g.writeStringField("label", e.getKey());
+        g.writeNumberField("cardinality", e.getValue());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  /** {@code patterns} while pattern detection is off, as Loki answers: no patterns. */
+  public static byte[] noPatterns() {
+    return render(g -> {
+      g.writeStartObject();
+      g.writeStringField("status", "success");
+      g.writeArrayFieldStart("data");
+      g.writeEndArray();
+      g.writeEndObject();
+    });
+  }
+
+  /** {@code format_query}: success with the canonical query, or Loki's {@code invalid-query} shape. */
+  public static byte[] formatQuery(String formatted, String error) {
+    return render(g -> {
+      g.writeStartObject();
+      g.writeStringField("status", error == null ? "success" : "invalid-query");
+      if (error == null) {
+        g.writeStringField("data", formatted);
+      } else {
+        g.writeStringField("error", error);
+      }
+      g.writeEndObject();
+    });
+  }
+
+  /** {@code drilldown-limits}: the allow-listed limits Logs Drilldown reads. */
+  public static byte[] drilldownLimits(Map<String, Object> limits, String version) {
+    return render(g -> {
+      g.writeStartObject();
+      g.writeObjectFieldStart("limits");
+      for (Map.Entry<String, Object> e : limits.entrySet()) {
+        g.writeFieldName(e.getKey());
+        Object v = e.getValue();
+        if (v instanceof Boolean b) {
+          g.writeBoolean(b);
+        } else if (v instanceof Number n) {
+          g.writeNumber(n.longValue());
+        } else if (v instanceof List<?> list) {
+          g.writeStartArray();
+          for (Object o : list) {
+            g.writeString(String.valueOf(o));
+          }
+          g.writeEndArray();
+        } else {
+          g.writeString(String.valueOf(v));
+        }
+      }
+      g.writeEndObject();
+      g.writeBooleanField("pattern_ingester_enabled", false);
+      g.writeStringField("version", version);
       g.writeEndObject();
     });
   }

@@ -22,7 +22,7 @@ public record TimeRange(long startNanos, long endNanos) {
     return new TimeRange(start, end);
   }
 
-  static long timestamp(Params p, String name, long def) {
+  public static long timestamp(Params p, String name, long def) {
     try {
       return LokiTime.parseTimestamp(p.get(name), def);
     } catch (NumberFormatException e) {

@@ -1,0 +1,174 @@
+package io.skald.querier;
+
+import io.micronaut.context.annotation.Requires;
+import io.skald.logql.syntax.Expr;
+import io.skald.logql.syntax.LogQL;
+import io.skald.logql.syntax.LogSelectorExpr;
+import io.skald.logql.syntax.Matcher;
+import io.skald.logql.syntax.ParseException;
+import io.skald.querier.engine.DetectedLabels;
+import io.skald.querier.engine.VolumeQueries;
+import io.skald.querier.json.LokiJson;
+import io.skald.querier.params.BadRequestException;
+import io.skald.querier.params.LokiTime;
+import io.skald.querier.params.Params;
+import io.skald.querier.params.TimeRange;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The index-only endpoints Grafana and Logs Drilldown call besides queries: index stats, volumes,
+ * detected labels, patterns (off), drilldown limits and format_query.
+ */
+@Singleton
+@Requires(property = "skald.target", pattern = QuerierFactory.TARGETS)
+public class IndexService {
+
+  static final int DEFAULT_VOLUME_LIMIT = 100;
+  static final int MAX_VOLUME_SERIES = 1000;
+
+  private final VolumeQueries volumes;
+  private final QuerierConfig limits;
+  private final Clock clock;
+
+  public IndexService(VolumeQueries volumes, QuerierConfig limits, Clock clock) {
+    this.volumes = volumes;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  public byte[] indexStats(String tenant, Params p) {
+    return LokiJson.indexStats(volumes.stats(tenant, TimeRange.fromParams(p, now()), matchers(p.get("query"), true)));
+  }
+
+  public byte[] volume(String tenant, Params p, boolean range) {
+    TimeRange r = TimeRange.fromParams(p, now());
+    List<Matcher> matchers = matchers(p.get("query"), true);
+    int limit = p.get("limit").isEmpty() ? DEFAULT_VOLUME_LIMIT : parseLimit(p.get("limit"));
+    List<String> targets = p.get("targetLabels").isBlank() ? List.of()
+        : Arrays.stream(p.get("targetLabels").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    String aggregateBy = p.get("aggregateBy");
+    if (!aggregateBy.isEmpty() && !aggregateBy.equals("series") && !aggregateBy.equals("labels")) {
+      throw new BadRequestException("invalid aggregation option");
+    }
+    long step = 0;
+    if (range) {
+      step = p.get("step").isEmpty()
+          ? Math.max(1, (r.endNanos() - r.startNanos()) / 1_000_000_000L / 250) * 1_000_000_000L
+          : LokiTime.parseSecondsOrDuration(p.get("step")).toNanos();
+      if (step <= 0) {
+        throw new BadRequestException(
+            "zero or negative query resolution step widths are not accepted. Try a positive integer");
+      }
+    }
+    return LokiJson.volumes(volumes.volumes(tenant, r, matchers, targets, aggregateBy.equals("labels"), step,
+        Math.min(limit, MAX_VOLUME_SERIES)), range, r.endNanos());
+  }
+
+  public byte[] detectedLabels(String tenant, Params p) {
+    TimeRange r = TimeRange.fromParams(p, now());
+    return LokiJson.detectedLabels(DetectedLabels.select(volumes.labelValues(tenant, r, matchers(p.get("query"), false))));
+  }
+
+  public byte[] patterns(Params p) {
+    matchers(p.get("query"), true);
+    return LokiJson.noPatterns();
+  }
+
+  public byte[] drilldownLimits(String version) {
+    Map<String, Object> l = new LinkedHashMap<>();
+    l.put("discover_log_levels", true);
+    l.put("discover_service_name", List.of("service", "app", "application", "app_name", "name",
+        "app_kubernetes_io_name", "container", "container_name", "k8s_container_name", "component", "workload",
+        "job", "k8s_job_name"));
+    l.put("log_level_fields", List.of("level", "LEVEL", "Level", "log.level", "severity", "SEVERITY", "Severity",
+        "SeverityText", "lvl", "LVL", "Lvl", "severity_text", "Severity_Text", "SEVERITY_TEXT"));
+    l.put("max_entries_limit_per_query", limits.maxEntriesLimitPerQuery());
+    l.put("max_line_size_truncate", false);
+    l.put("max_query_bytes_read", "0B");
+    l.put("max_query_length", prometheusDuration(limits.maxQueryLength()));
+    l.put("max_query_lookback", "0s");
+    l.put("max_query_range", "0s");
+    l.put("max_query_series", 500);
+    l.put("metric_aggregation_enabled", false);
+    l.put("pattern_persistence_enabled", false);
+    l.put("query_timeout", "1m");
+    l.put("retention_period", "0s");
+    l.put("volume_enabled", true);
+    l.put("volume_max_series", MAX_VOLUME_SERIES);
+    return LokiJson.drilldownLimits(l, version);
+  }
+
+  public byte[] formatQuery(Params p) {
+    try {
+      return LokiJson.formatQuery(LogQL.parse(p.get("query")).toString(), null);
+    } catch (ParseException e) {
+      throw new FormatQueryException(LokiJson.formatQuery(null, e.getMessage()));
+    }
+  }
+
+  /** format_query answers errors as JSON, unlike every other query route. */
+  public static final class FormatQueryException extends RuntimeException {
+    private final byte[] body;
+
+    FormatQueryException(byte[] body) {
+      super("invalid query");
+      this.body = body;
+    }
+
+    public byte[] body() {
+      return body.clone();
+    }
+  }
+
+  private static List<Matcher> matchers(String query, boolean required) {
+    if (query == null || query.isBlank()) {
+      if (required) {
+        throw new BadRequestException("parse error : syntax error: unexpected $end");
+      }
+      return List.of();
+    }
+    try {
+      Expr e = LogQL.parse(query);
+      if (e instanceof LogSelectorExpr s) {
+        return s.matchers();
+      }
+      throw new BadRequestException("only stream selectors are allowed here: " + query);
+    } catch (ParseException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+  }
+
+  private static int parseLimit(String text) {
+    try {
+      int l = Integer.parseInt(text);
+      if (l <= 0) {
+        throw new BadRequestException("limit must be a positive value");
+      }
+      return l;
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("strconv.Atoi: parsing \"" + text + "\": invalid syntax");
+    }
+  }
+
+  static String prometheusDuration(Duration d) {
+    long s = d.toSeconds();
+    if (s % 3600 == 0) {
+      return (s / 3600) + "h";
+    }
+    if (s % 60 == 0) {
+      return (s / 60) + "m";
+    }
+    return s + "s";
+  }
+
+  private long now() {
+    java.time.Instant n = clock.instant();
+    return n.getEpochSecond() * 1_000_000_000L + n.getNano();
+  }
+}
