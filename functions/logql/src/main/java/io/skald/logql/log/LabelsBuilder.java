@@ -17,6 +17,14 @@ public final class LabelsBuilder {
     private final List<Label> added = new ArrayList<>();
     private final List<LabelCategory> addedCategories = new ArrayList<>();
     private final List<String> deleted = new ArrayList<>();
+    /** Names parsed for this line: a later parser does not overwrite them (first value wins). */
+    private final List<String> parsed = new ArrayList<>();
+    /**
+     * One bit per name hash for the names in {@code added} and {@code parsed}: most lookups are
+     * for names the line does not have, and a clear bit answers them without a scan.
+     */
+    private long addedMask;
+    private long parsedMask;
     private String error;
     private String errorDetails;
     private Labels lastResult;
@@ -30,6 +38,9 @@ public final class LabelsBuilder {
         added.clear();
         addedCategories.clear();
         deleted.clear();
+        parsed.clear();
+        addedMask = 0;
+        parsedMask = 0;
         error = null;
         errorDetails = null;
     }
@@ -46,16 +57,76 @@ public final class LabelsBuilder {
         if (ERROR_DETAILS_LABEL.equals(name) && errorDetails != null) {
             return errorDetails;
         }
-        for (int i = added.size() - 1; i >= 0; i--) {
-            if (added.get(i).name().equals(name)) {
-                return added.get(i).value();
+        if ((addedMask & bit(name)) != 0) {
+            for (int i = added.size() - 1; i >= 0; i--) {
+                if (added.get(i).name().equals(name)) {
+                    return added.get(i).value();
+                }
             }
         }
-        return deleted.contains(name) ? null : base.get(name);
+        return !deleted.isEmpty() && deleted.contains(name) ? null : base.get(name);
     }
 
     public boolean has(String name) {
         return get(name) != null;
+    }
+
+    /** Whether the stream itself carries the label, even if a stage dropped it since. */
+    public boolean baseHas(String name) {
+        return base.has(name);
+    }
+
+    /** Whether the entry's structured metadata (still) carries the label. */
+    public boolean hasStructuredMetadata(String name) {
+        if ((addedMask & bit(name)) == 0) {
+            return false;
+        }
+        for (int i = 0; i < added.size(); i++) {
+            if (addedCategories.get(i) == LabelCategory.STRUCTURED_METADATA && added.get(i).name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The name a parser stores an extracted key under: {@code _extracted} is appended when the
+     * stream or the structured metadata already has the name, as Loki does.
+     */
+    public String parsedName(String name) {
+        return base.has(name) || hasStructuredMetadata(name) ? name + "_extracted" : name;
+    }
+
+    /** Whether a parsed label of that name was already set for this line. */
+    public boolean wasParsed(String name) {
+        return (parsedMask & bit(name)) != 0 && parsed.contains(name);
+    }
+
+    private static long bit(String name) {
+        int h = name.hashCode();
+        return 1L << ((h ^ (h >>> 6) ^ (h >>> 12)) & 63);
+    }
+
+    /** Visits the current labels (stream, metadata, parsed) without building a label set; errors excluded. */
+    public void forEach(java.util.function.BiConsumer<String, String> visitor) {
+        for (int i = 0; i < base.size(); i++) {
+            Label l = base.get(i);
+            if (!deleted.contains(l.name()) && !isAdded(l.name())) {
+                visitor.accept(l.name(), l.value());
+            }
+        }
+        for (int i = 0; i < added.size(); i++) {
+            visitor.accept(added.get(i).name(), added.get(i).value());
+        }
+    }
+
+    private boolean isAdded(String name) {
+        for (int i = 0; i < added.size(); i++) {
+            if (added.get(i).name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sets a label extracted by a parser or formatter. */
@@ -72,9 +143,17 @@ public final class LabelsBuilder {
             errorDetails = value;
             return;
         }
-        removeAdded(name);
+        long bit = bit(name);
+        if ((addedMask & bit) != 0) {
+            removeAdded(name);
+        }
         added.add(new Label(name, value));
         addedCategories.add(category);
+        addedMask |= bit;
+        if (category == LabelCategory.PARSED && !wasParsed(name)) {
+            parsed.add(name);
+            parsedMask |= bit;
+        }
     }
 
     public void delete(String name) {
@@ -93,6 +172,9 @@ public final class LabelsBuilder {
     }
 
     private void removeAdded(String name) {
+        if ((addedMask & bit(name)) == 0) {
+            return;
+        }
         for (int i = added.size() - 1; i >= 0; i--) {
             if (added.get(i).name().equals(name)) {
                 added.remove(i);
@@ -120,6 +202,10 @@ public final class LabelsBuilder {
 
     public String error() {
         return error;
+    }
+
+    public String errorDetails() {
+        return errorDetails;
     }
 
     public void setError(String error) {

@@ -21,6 +21,15 @@ public final class PipelineResult {
         return this;
     }
 
+    /** The stage state of the last entry, for extractors that keep processing it. */
+    LineBuffer line() {
+        return line;
+    }
+
+    LabelsBuilder builder() {
+        return labels;
+    }
+
     public boolean keep() {
         return keep;
     }

@@ -34,7 +34,9 @@ public final class StreamPipeline {
         if (structuredMetadata != null) {
             for (int i = 0; i < structuredMetadata.size(); i++) {
                 Label l = structuredMetadata.get(i);
-                builder.set(LabelCategory.STRUCTURED_METADATA, l.name(), l.value());
+                // Metadata never shadows a stream label: Loki renames it with the parsers' suffix.
+                String name = builder.baseHas(l.name()) ? l.name() + "_extracted" : l.name();
+                builder.set(LabelCategory.STRUCTURED_METADATA, name, l.value());
             }
         }
         line.set(lineBytes, off, len);

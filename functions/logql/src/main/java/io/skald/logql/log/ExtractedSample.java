@@ -1,0 +1,49 @@
+package io.skald.logql.log;
+
+/**
+ * One extracted sample: whether there is one, its value and its (grouped) labels. Owned by a
+ * {@link StreamSampleExtractor} and overwritten by its next call; copy what must outlive it.
+ */
+public final class ExtractedSample {
+    private boolean keep;
+    private double value;
+    private Labels labels = Labels.EMPTY;
+
+    ExtractedSample() {
+    }
+
+    ExtractedSample set(boolean keep, double value, Labels labels) {
+        this.keep = keep;
+        this.value = value;
+        this.labels = labels;
+        return this;
+    }
+
+    ExtractedSample drop() {
+        return set(false, 0, Labels.EMPTY);
+    }
+
+    /** False when the entry yields no sample; then value and labels are meaningless. */
+    public boolean keep() {
+        return keep;
+    }
+
+    public double value() {
+        return value;
+    }
+
+    /** The series labels after grouping; shared instances, equal sets are usually identical. */
+    public Labels labels() {
+        return labels;
+    }
+
+    /** The {@code __error__} value the sample still carries, or null; non-null must fail the query. */
+    public String error() {
+        return labels.get(LabelsBuilder.ERROR_LABEL);
+    }
+
+    @Override
+    public String toString() {
+        return keep ? labels + " " + value : "drop";
+    }
+}
