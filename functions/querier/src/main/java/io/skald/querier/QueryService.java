@@ -74,8 +74,9 @@ public class QueryService {
     }
     checkLength(req.range());
     LogQueryEngine.Result result = logs.select(tenant, selector.matchers(),
-        PipelineFactories.of(selector.pipeline()), req.range(), req.limit(), req.direction(), req.interval().toNanos());
-    return LokiJson.streams(result.streams(), result.stats());
+        PipelineFactories.of(selector.pipeline(), ctx.categorizeLabels()), req.range(), req.limit(), req.direction(),
+        req.interval().toNanos());
+    return LokiJson.streams(result.streams(), result.stats(), ctx.categorizeLabels());
   }
 
   public byte[] instantQuery(QueryContext ctx, Params params) {

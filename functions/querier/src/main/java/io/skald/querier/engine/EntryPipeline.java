@@ -10,8 +10,13 @@ import java.util.SortedMap;
  */
 public interface EntryPipeline {
 
-  /** What survives the pipeline: the final label set (stream labels, metadata, parsed labels) and line. */
-  record Output(SortedMap<String, String> labels, String labelsText, String line) {}
+  /**
+   * What survives the pipeline: the label set that names the result stream and the line. With
+   * categorize-labels the stream is named by the stream labels alone and the entry carries its
+   * structured metadata and parsed labels separately (both null otherwise).
+   */
+  record Output(SortedMap<String, String> labels, String labelsText, String line,
+      SortedMap<String, String> metadata, SortedMap<String, String> parsed) {}
 
   /** Returns null when the entry is filtered out. */
   Output process(long timestampNanos, byte[] buf, int off, int len, List<Label> structuredMetadata);

@@ -123,7 +123,7 @@ public final class LogQueryEngine {
         continue;
       }
       stats.postFilterLines++;
-      top.offer(new TopEntries.Candidate(ts, out.labelsText(), out.labels(), out.line()));
+      top.offer(new TopEntries.Candidate(ts, out.labelsText(), out.labels(), out.line(), out.metadata(), out.parsed()));
     }
   }
 

@@ -20,6 +20,11 @@ public final class PipelineFactories {
 
   /** @throws BadRequestException when a stage cannot be compiled (bad regex, pattern, ip) */
   public static EntryPipeline.Factory of(List<StageExpr> stages) {
+    return of(stages, false);
+  }
+
+  /** @param categorize name result streams by stream labels only and keep metadata/parsed per entry */
+  public static EntryPipeline.Factory of(List<StageExpr> stages, boolean categorize) {
     Pipeline pipeline;
     try {
       pipeline = Pipeline.compile(stages);
@@ -28,16 +33,18 @@ public final class PipelineFactories {
     } catch (UnsupportedOperationException e) {
       throw new BadRequestException("not supported by this Skald version yet: " + e.getMessage());
     }
-    return streamLabels -> new Bound(pipeline.forStream(Labels.of(streamLabels)));
+    return streamLabels -> new Bound(pipeline.forStream(Labels.of(streamLabels)), categorize);
   }
 
   private static final class Bound implements EntryPipeline {
     private final StreamPipeline pipeline;
+    private final boolean categorize;
     private Labels lastLabels;
     private Output lastShape;
 
-    Bound(StreamPipeline pipeline) {
+    Bound(StreamPipeline pipeline, boolean categorize) {
       this.pipeline = pipeline;
+      this.categorize = categorize;
     }
 
     @Override
@@ -47,6 +54,9 @@ public final class PipelineFactories {
         return null;
       }
       Labels labels = r.labels();
+      if (categorize) {
+        return categorized(r, labels);
+      }
       // Most entries of a stream share one final label set: build its map and text once.
       if (!labels.equals(lastLabels)) {
         SortedMap<String, String> map = new TreeMap<>();
@@ -54,9 +64,23 @@ public final class PipelineFactories {
           map.put(l.name(), l.value());
         }
         lastLabels = labels;
-        lastShape = new Output(java.util.Collections.unmodifiableSortedMap(map), LabelSet.print(map), null);
+        lastShape = new Output(java.util.Collections.unmodifiableSortedMap(map), LabelSet.print(map), null, null, null);
       }
-      return new Output(lastShape.labels(), lastShape.labelsText(), r.lineAsString());
+      return new Output(lastShape.labels(), lastShape.labelsText(), r.lineAsString(), null, null);
+    }
+
+    private Output categorized(PipelineResult r, Labels labels) {
+      SortedMap<String, String> stream = new TreeMap<>();
+      SortedMap<String, String> metadata = new TreeMap<>();
+      SortedMap<String, String> parsed = new TreeMap<>();
+      for (Label l : labels.asList()) {
+        switch (r.categoryOf(l.name())) {
+          case STREAM -> stream.put(l.name(), l.value());
+          case STRUCTURED_METADATA -> metadata.put(l.name(), l.value());
+          case PARSED -> parsed.put(l.name(), l.value());
+        }
+      }
+      return new Output(stream, LabelSet.print(stream), r.lineAsString(), metadata, parsed);
     }
 
     private static List<Label> convert(List<io.skald.segment.Label> metadata) {

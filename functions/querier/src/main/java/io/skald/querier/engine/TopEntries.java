@@ -18,13 +18,18 @@ import java.util.TreeMap;
  */
 final class TopEntries {
 
-  record Candidate(long ts, String labelsText, SortedMap<String, String> labels, String line) {
+  record Candidate(long ts, String labelsText, SortedMap<String, String> labels, String line,
+      SortedMap<String, String> metadata, SortedMap<String, String> parsed) {
+    Candidate(long ts, String labelsText, SortedMap<String, String> labels, String line) {
+      this(ts, labelsText, labels, line, null, null);
+    }
+
     Key key() {
-      return new Key(ts, labelsText, line);
+      return new Key(ts, labelsText, line, metadata, parsed);
     }
   }
 
-  private record Key(long ts, String labelsText, String line) {}
+  private record Key(long ts, String labelsText, String line, Map<String, String> metadata, Map<String, String> parsed) {}
 
   private final int limit;
   private final Direction direction;
@@ -38,7 +43,8 @@ final class TopEntries {
     this.limit = limit;
     this.direction = direction;
     Comparator<Candidate> ascending = Comparator.comparingLong(Candidate::ts)
-        .thenComparing(Candidate::labelsText).thenComparing(Candidate::line);
+        .thenComparing(Candidate::labelsText).thenComparing(Candidate::line)
+        .thenComparing(c -> String.valueOf(c.metadata())).thenComparing(c -> String.valueOf(c.parsed()));
     // "order" sorts best-first: newest first for backward, oldest first for forward.
     this.order = direction == Direction.BACKWARD ? ascending.reversed() : ascending;
     this.heap = new PriorityQueue<>(Math.min(limit, 1024) + 1, order.reversed());
@@ -94,7 +100,8 @@ final class TopEntries {
     Map<String, List<LogEntry>> byStream = new TreeMap<>();
     Map<String, SortedMap<String, String>> labels = new TreeMap<>();
     for (Candidate c : all) {
-      byStream.computeIfAbsent(c.labelsText(), k -> new ArrayList<>()).add(new LogEntry(c.ts(), c.line()));
+      byStream.computeIfAbsent(c.labelsText(), k -> new ArrayList<>())
+          .add(new LogEntry(c.ts(), c.line(), c.metadata(), c.parsed()));
       labels.putIfAbsent(c.labelsText(), c.labels());
     }
     List<ResultStream> out = new ArrayList<>(byStream.size());

@@ -35,6 +35,14 @@ public final class LokiJson {
 
   /** {@code {"status":"success","data":{"resultType":"streams","result":[...],"stats":{...}}}}. */
   public static byte[] streams(List<ResultStream> streams, QueryStats stats) {
+    return streams(streams, stats, false);
+  }
+
+  /**
+   * With {@code categorized}, every value is {@code ["<ns>","<line>",{"structuredMetadata":{..},
+   * "parsed":{..}}]} (keys only when non-empty) and {@code data.encodingFlags} names the flag.
+   */
+  public static byte[] streams(List<ResultStream> streams, QueryStats stats, boolean categorized) {
     return render(g -> {
       g.writeStartObject();
       g.writeStringField("status", "success");
@@ -49,6 +57,16 @@ public final class LokiJson {
           g.writeStartArray();
           g.writeString(Long.toString(e.timestampNanos()));
           g.writeString(e.line());
+          if (categorized) {
+            g.writeStartObject();
+            if (e.metadata() != null && !e.metadata().isEmpty()) {
+              writeLabels(g, "structuredMetadata", e.metadata());
+            }
+            if (e.parsed() != null && !e.parsed().isEmpty()) {
+              writeLabels(g, "parsed", e.parsed());
+            }
+            g.writeEndObject();
+          }
           g.writeEndArray();
         }
         g.writeEndArray();
@@ -56,6 +74,11 @@ public final class LokiJson {
       }
       g.writeEndArray();
       StatsWriter.write(g, stats);
+      if (categorized) {
+        g.writeArrayFieldStart("encodingFlags");
+        g.writeString("categorize-labels");
+        g.writeEndArray();
+      }
       g.writeEndObject();
       g.writeEndObject();
     });
