@@ -15,6 +15,7 @@ import io.skald.logql.engine.MetricResult;
 import io.skald.logql.engine.QueryKind;
 import io.skald.logql.engine.StepAlignment;
 import io.skald.logql.syntax.SampleExpr;
+import io.skald.querier.engine.DetectedFields;
 import io.skald.querier.engine.PipelineFactories;
 import io.skald.querier.engine.QueryStats;
 import io.skald.querier.engine.StoredSampleSource;
@@ -113,6 +114,47 @@ public class QueryService {
 
   private static Limits limitsFor(QueryContext ctx) {
     return Limits.isLogsDrilldownRequest(ctx.queryTags()) ? Limits.DEFAULT.withPartialResults() : Limits.DEFAULT;
+  }
+
+  /** {@code detected_fields}, or the values of one field when {@code fieldName} is set. */
+  public byte[] detectedFields(String tenant, Params params, String fieldName) {
+    String query = params.get("query");
+    if (query.isBlank()) {
+      throw new BadRequestException("query is required");
+    }
+    Expr expr = parse(query);
+    if (!(expr instanceof LogSelectorExpr selector)) {
+      throw new BadRequestException("only log queries are allowed here: " + query);
+    }
+    TimeRange range = TimeRange.fromParams(params, nowNanos());
+    int lineLimit = positive(params, "line_limit", 1000);
+    int limit = positive(params, params.get("limit").isEmpty() ? "field_limit" : "limit", 1000);
+    LogQueryEngine.Result result = logs.select(tenant, selector.matchers(),
+        PipelineFactories.of(selector.pipeline(), true), range, lineLimit, io.skald.querier.params.Direction.BACKWARD);
+    DetectedFields detected = new DetectedFields(fieldName == null ? limit : Integer.MAX_VALUE);
+    result.streams().forEach(detected::add);
+    if (fieldName == null) {
+      return LokiJson.detectedFields(detected.fields(), limit);
+    }
+    List<String> values = detected.fields().stream().filter(f -> f.name.equals(fieldName))
+        .flatMap(f -> f.values.stream()).limit(limit).toList();
+    return LokiJson.detectedFieldValues(values, limit);
+  }
+
+  private static int positive(Params p, String name, int def) {
+    String v = p.get(name);
+    if (v.isEmpty()) {
+      return def;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n <= 0) {
+        throw new BadRequestException("limit must be a positive value");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("strconv.Atoi: parsing \"" + v + "\": invalid syntax");
+    }
   }
 
   public byte[] labels(String tenant, Params params) {

@@ -80,6 +80,21 @@ public class QueryController {
     return answer(request, body, (tenant, p) -> service.labelValues(tenant, name, p));
   }
 
+  @Get("/detected_fields")
+  public HttpResponse<?> detectedFields(HttpRequest<?> request) {
+    return answer(request, null, (t, p) -> service.detectedFields(t, p, null));
+  }
+
+  @Post(uri = "/detected_fields", consumes = MediaType.ALL)
+  public HttpResponse<?> detectedFieldsPost(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    return answer(request, body, (t, p) -> service.detectedFields(t, p, null));
+  }
+
+  @Get("/detected_field/{name}/values")
+  public HttpResponse<?> detectedFieldValues(HttpRequest<?> request, @PathVariable String name) {
+    return answer(request, null, (t, p) -> service.detectedFields(t, p, name));
+  }
+
   @Get("/series")
   public HttpResponse<?> series(HttpRequest<?> request) {
     return answer(request, null, service::series);

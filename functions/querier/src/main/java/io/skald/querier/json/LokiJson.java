@@ -220,6 +220,50 @@ public final class LokiJson {
     return java.math.BigDecimal.valueOf(Math.floorDiv(nanos, 1_000_000L), 3).stripTrailingZeros().toPlainString();
   }
 
+  /** {@code {"fields":[{"label","type","cardinality","parsers","jsonPath"}],"limit":N}}. */
+  public static byte[] detectedFields(List<io.skald.querier.engine.DetectedFields.Field> fields, int limit) {
+    return render(g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("fields");
+      for (var f : fields) {
+        g.writeStartObject();
+        g.writeStringField("label", f.name);
+        g.writeStringField("type", f.type.json());
+        g.writeNumberField("cardinality", f.values.size());
+        g.writeArrayFieldStart("parsers");
+        for (String p : f.parsers) {
+          g.writeString(p);
+        }
+        g.writeEndArray();
+        if (!f.jsonPath.isEmpty()) {
+          g.writeArrayFieldStart("jsonPath");
+          for (String k : f.jsonPath) {
+            g.writeString(k);
+          }
+          g.writeEndArray();
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeNumberField("limit", limit);
+      g.writeEndObject();
+    });
+  }
+
+  /** {@code {"values":[...],"limit":N}}. */
+  public static byte[] detectedFieldValues(java.util.Collection<String> values, int limit) {
+    return render(g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("values");
+      for (String v : values) {
+        g.writeString(v);
+      }
+      g.writeEndArray();
+      g.writeNumberField("limit", limit);
+      g.writeEndObject();
+    });
+  }
+
   /** {@code {"detectedLabels":[{"label":..,"cardinality":..}]}}. */
   public static byte[] detectedLabels(Map<String, Integer> labels) {
     return render(g -> {
