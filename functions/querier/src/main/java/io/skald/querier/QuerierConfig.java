@@ -11,8 +11,10 @@ import java.time.Duration;
  *
  * @param maxEntriesLimitPerQuery largest {@code limit} a log query may ask for (0 = no limit)
  * @param maxQueryLength longest {@code end - start} a query may span (0 = no limit)
+ * @param queryTimeout how long a query may run before it is answered 504
  */
 @ConfigurationProperties("skald.limits")
 public record QuerierConfig(
     @Bindable(defaultValue = "5000") @Min(0) int maxEntriesLimitPerQuery,
-    @Bindable(defaultValue = "721h") @NotNull Duration maxQueryLength) {}
+    @Bindable(defaultValue = "721h") @NotNull Duration maxQueryLength,
+    @Bindable(defaultValue = "1m") @NotNull Duration queryTimeout) {}

@@ -76,7 +76,7 @@ public class QueryService {
     checkLength(req.range());
     LogQueryEngine.Result result = logs.select(tenant, selector.matchers(),
         PipelineFactories.of(selector.pipeline(), ctx.categorizeLabels()), req.range(), req.limit(), req.direction(),
-        req.interval().toNanos());
+        req.interval().toNanos(), deadline());
     return LokiJson.streams(result.streams(), result.stats(), ctx.categorizeLabels());
   }
 
@@ -97,6 +97,7 @@ public class QueryService {
   private byte[] metric(QueryContext ctx, Evaluation evaluation) {
     long started = System.nanoTime();
     QueryStats stats = new QueryStats();
+    stats.deadlineNanos = deadline();
     MetricResult result;
     try {
       result = evaluation.run(stats);
@@ -220,6 +221,10 @@ public class QueryService {
           "the query time range exceeds the limit (query length: %s, limit: %s)",
           GoDuration.format(length), GoDuration.format(max)));
     }
+  }
+
+  private long deadline() {
+    return System.nanoTime() + limits.queryTimeout().toNanos();
   }
 
   private long nowNanos() {

@@ -52,8 +52,15 @@ public final class LogQueryEngine {
    */
   public Result select(String tenant, List<Matcher> matchers, EntryPipeline.Factory pipelines,
       TimeRange range, int limit, Direction direction, long intervalNanos) {
+    return select(tenant, matchers, pipelines, range, limit, direction, intervalNanos, Long.MAX_VALUE);
+  }
+
+  /** @param deadlineNanos {@code System.nanoTime()} after which the query fails with a timeout */
+  public Result select(String tenant, List<Matcher> matchers, EntryPipeline.Factory pipelines,
+      TimeRange range, int limit, Direction direction, long intervalNanos, long deadlineNanos) {
     long started = System.nanoTime();
     QueryStats stats = new QueryStats();
+    stats.deadlineNanos = deadlineNanos;
     List<BlockTask> tasks = new ArrayList<>();
     java.util.Set<String> segments = new java.util.HashSet<>();
     for (StoredStream s : catalog.streams(tenant, range)) {
@@ -80,6 +87,7 @@ public final class LogQueryEngine {
       if (!top.mightAdmit(bound)) {
         break; // tasks are sorted, so no later block can improve the result either
       }
+      stats.checkDeadline();
       EntryPipeline pipeline = pipelineByStream.computeIfAbsent(t.stream().labels(), pipelines::forStream);
       scan(t, pipeline, range, top, stats);
     }

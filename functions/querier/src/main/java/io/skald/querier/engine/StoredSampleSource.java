@@ -81,6 +81,7 @@ public final class StoredSampleSource implements SampleSource {
   }
 
   private void readBlock(String key, BlockRef b, TimeRange range, List<Entry> out) {
+    stats.checkDeadline();
     BlockCursor c;
     try {
       c = SegmentReader.openBlock(new ObjectRangeSource(catalog.store(), key, -1), b);
