@@ -1,5 +1,7 @@
 package io.skald.bus;
 
+import java.time.Duration;
+
 /**
  * The event-bus port: Kafka semantics (topics, partitions, offsets, keyed partitioning, consumer
  * groups with committed offsets) over opaque byte[] records. Two adapters implement it:
@@ -21,6 +23,14 @@ public interface Bus extends AutoCloseable {
 
   /** The partition count of {@code topic}, creating the topic if it does not exist yet. */
   int partitions(String topic);
+
+  /**
+   * Returns when the bus can serve producers and consumers now, else throws
+   * {@link BusUnavailableException} with the reason, within about {@code timeout}: for Kafka a
+   * broker must describe the cluster, the local log must be open with its writer running. Cheap
+   * enough for readiness probes.
+   */
+  void ping(Duration timeout);
 
   /** The topic's name and partition count, creating the topic if it does not exist yet. */
   default TopicSpec topic(String topic) {

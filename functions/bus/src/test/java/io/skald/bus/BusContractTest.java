@@ -65,6 +65,11 @@ public abstract class BusContractTest {
   }
 
   @Test
+  void pingAnswersWhileTheBusServes() {
+    bus.ping(Duration.ofSeconds(10));
+  }
+
+  @Test
   void producerFuturesCompleteWithTheirPosition() {
     RecordPosition position = send("key", "value");
     assertThat(position.topic()).isEqualTo(topic);

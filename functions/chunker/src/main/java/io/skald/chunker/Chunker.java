@@ -2,13 +2,16 @@ package io.skald.chunker;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.skald.bus.BusCommitFailedException;
 import io.skald.bus.BusConsumer;
 import io.skald.bus.BusRecord;
+import io.skald.bus.BusUnavailableException;
 import io.skald.bus.DeadLetterPublisher;
 import io.skald.events.v1.LogBatch;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -36,6 +39,7 @@ public final class Chunker implements Runnable {
   private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
   private final Counter deadLettered;
   private final Counter entriesConsumed;
+  private final Counter commitFailures;
   private volatile boolean running = true;
 
   public Chunker(BusConsumer consumer, SegmentFlusher flusher, DeadLetterPublisher deadLetters,
@@ -48,6 +52,7 @@ public final class Chunker implements Runnable {
     this.buffer = new ChunkBuffer(config.zstdLevel());
     this.deadLettered = meters.counter("skald_chunker_dead_lettered_total");
     this.entriesConsumed = meters.counter("skald_chunker_entries_consumed_total");
+    this.commitFailures = meters.counter("skald_chunker_commit_failures_total");
     consumer.onRevoked(buffer::drop);
   }
 
@@ -122,8 +127,44 @@ public final class Chunker implements Runnable {
     if (!flusher.flush(buffer.segments(), keepTrying, backoff)) {
       return;
     }
-    consumer.commit(buffer.nextOffsets());
+    try {
+      consumer.commit(buffer.nextOffsets());
+    } catch (BusUnavailableException e) {
+      // The objects are written, only the commit is missing (the bus went away in between). Keep
+      // the buffer: the next flush rewrites the same keys with a superset and commits again.
+      commitFailures.increment();
+      LOG.warn("cannot commit offsets (will retry with the next flush): {}", e.getMessage());
+      backoff.pause();
+      return;
+    } catch (BusCommitFailedException e) {
+      commitFailures.increment();
+      LOG.warn("offsets not committed, the partitions were reassigned: {}", e.getMessage());
+      rewind(buffer.nextOffsets().keySet());
+    }
     buffer.clear();
+  }
+
+  /**
+   * Puts partitions this consumer still owns back at the committed offset, so their entries are
+   * read and written again instead of skipped; partitions now owned elsewhere are replayed by
+   * their new owner. Retries while the bus is unreachable: skipping the rewind would lose entries.
+   */
+  private void rewind(Set<Integer> partitions) {
+    while (running) {
+      try {
+        for (int p : partitions) {
+          if (consumer.assignment().contains(p)) {
+            consumer.seekToCommitted(p);
+          }
+        }
+        return;
+      } catch (BusUnavailableException e) {
+        LOG.warn("cannot rewind to the committed offsets (will retry): {}", e.getMessage());
+        if (!backoff.pause()) {
+          return;
+        }
+      }
+    }
   }
 
   /** Asks the loop to stop after a final flush; safe from any thread. */

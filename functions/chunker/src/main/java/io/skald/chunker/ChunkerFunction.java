@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Requires;
 import io.skald.bus.Bus;
 import io.skald.bus.BusConsumer;
 import io.skald.bus.DeadLetterPublisher;
+import io.skald.health.ReadinessCheck;
 import io.skald.storage.ObjectStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -15,7 +16,7 @@ import java.time.Duration;
 /** Runs the chunker loop on its own thread while the {@code chunker} target is active. */
 @Context
 @Requires(property = "skald.target", pattern = ChunkerFunction.TARGETS)
-public final class ChunkerFunction {
+public final class ChunkerFunction implements ReadinessCheck {
 
   static final String TARGETS = "(.*,)?(all|chunker)(,.*)?";
 
@@ -49,5 +50,18 @@ public final class ChunkerFunction {
 
   public boolean isRunning() {
     return thread.isAlive();
+  }
+
+  @Override
+  public String name() {
+    return "chunker";
+  }
+
+  /** A dead loop thread leaves the process up but consuming nothing: report it. */
+  @Override
+  public void check() {
+    if (!isRunning()) {
+      throw new IllegalStateException("the consume loop is not running (see the log for its last error)");
+    }
   }
 }

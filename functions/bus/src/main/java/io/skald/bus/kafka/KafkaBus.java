@@ -3,12 +3,19 @@ package io.skald.bus.kafka;
 import io.skald.bus.Bus;
 import io.skald.bus.BusConsumer;
 import io.skald.bus.BusProducer;
+import io.skald.bus.BusUnavailableException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.Node;
 
 /**
  * The bus on Apache Kafka: idempotent producer with acks=all (a future completes once all in-sync
@@ -56,6 +63,24 @@ public final class KafkaBus implements Bus {
   @Override
   public int partitions(String topic) {
     return topics.partitions(topic);
+  }
+
+  @Override
+  public void ping(Duration timeout) {
+    int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+    try {
+      // The admin call gives up first, so the failure carries Kafka's reason, not a bare timeout.
+      Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(Math.max(1, ms * 3 / 4)))
+          .nodes().get(ms, TimeUnit.MILLISECONDS);
+      if (nodes.isEmpty()) {
+        throw new BusUnavailableException("kafka: the cluster has no live brokers");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BusUnavailableException("kafka: interrupted while describing the cluster", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw KafkaErrors.map(e, "describe cluster");
+    }
   }
 
   public KafkaBusConfig config() {

@@ -81,6 +81,11 @@ final class GroupCommitWriter {
     return append.future;
   }
 
+  /** Whether appends are still written: not closed and the writer thread has not died. */
+  boolean running() {
+    return !closed && writer.isAlive();
+  }
+
   LocalLogStats stats() {
     return new LocalLogStats(records.sum(), batches.sum(), fsyncs.sum());
   }

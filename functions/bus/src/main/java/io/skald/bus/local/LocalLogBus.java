@@ -5,6 +5,7 @@ import io.skald.bus.BusConsumer;
 import io.skald.bus.BusProducer;
 import io.skald.bus.BusUnavailableException;
 import java.io.IOException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +83,16 @@ public final class LocalLogBus implements Bus {
   @Override
   public int partitions(String topic) {
     return localTopic(topic).partitions().size();
+  }
+
+  @Override
+  public void ping(Duration timeout) {
+    if (!open) {
+      throw new BusUnavailableException("local log: the bus is closed");
+    }
+    if (!writer.running()) {
+      throw new BusUnavailableException("local log: the writer has stopped");
+    }
   }
 
   public LocalLogConfig config() {

@@ -1,6 +1,7 @@
 package io.skald.bus.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.skald.bus.BusConsumer;
@@ -43,7 +44,12 @@ class KafkaBusUnavailableTest {
         .withTimeout(TIMEOUT))) {
       RecordPosition before = send(bus, topic, "before").get(30, TimeUnit.SECONDS);
 
+      bus.ping(TIMEOUT);
       broker.stop();
+      long pingStart = System.nanoTime();
+      assertThatThrownBy(() -> bus.ping(TIMEOUT)).isInstanceOf(BusUnavailableException.class)
+          .hasMessageStartingWith("kafka: describe cluster");
+      assertThat(Duration.ofNanos(System.nanoTime() - pingStart)).isLessThan(TIMEOUT.plusSeconds(2));
       assertUnavailableWithinBound(() -> send(bus, topic, "while down"));
       assertUnavailableWithinBound(() -> send(bus, "new-" + UUID.randomUUID(), "new topic"));
 
@@ -59,6 +65,7 @@ class KafkaBusUnavailableTest {
         }
       });
 
+      bus.ping(TIMEOUT);
       try (BusConsumer consumer = bus.consumer("g-" + UUID.randomUUID(), topic)) {
         List<BusRecord> records = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {

@@ -80,6 +80,15 @@ class LocalLogBusTest {
   }
 
   @Test
+  void pingFailsOnceTheBusIsClosed() {
+    LocalLogBus bus = LocalLogBus.open(config(1 << 20));
+    bus.ping(WAIT);
+    bus.close();
+    assertThatThrownBy(() -> bus.ping(WAIT)).isInstanceOf(BusUnavailableException.class)
+        .hasMessageContaining("closed");
+  }
+
+  @Test
   void aRecordLargerThanASegmentIsRejected() {
     try (LocalLogBus bus = LocalLogBus.open(config(4096))) {
       assertThat(bus.producer().send(TOPIC, null, new byte[5000])).failsWithin(WAIT)
