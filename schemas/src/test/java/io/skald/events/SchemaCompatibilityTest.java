@@ -2,6 +2,7 @@ package io.skald.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skald.events.v1.CronTick;
 import io.skald.events.v1.LogBatch;
 import io.skald.events.v1.ObjectCreated;
 import java.io.IOException;
@@ -32,7 +33,8 @@ class SchemaCompatibilityTest {
   static Stream<Case> releasedSchemas() {
     return Stream.of(
         new Case("LogBatch.avsc", LogBatch.getClassSchema()),
-        new Case("ObjectCreated.avsc", ObjectCreated.getClassSchema()));
+        new Case("ObjectCreated.avsc", ObjectCreated.getClassSchema()),
+        new Case("CronTick.avsc", CronTick.getClassSchema()));
   }
 
   @ParameterizedTest
@@ -68,15 +70,14 @@ class SchemaCompatibilityTest {
 
   private static Schema released(String file) throws IOException {
     // LabelPair and LogEntry are referenced by name, so parse them into the same parser first.
+    List<String> shared = List.of("LabelPair.avsc", "LogEntry.avsc");
     Schema.Parser parser = new Schema.Parser();
-    for (String dep : List.of("LabelPair.avsc", "LogEntry.avsc")) {
-      if (!dep.equals(file)) {
-        parser.parse(open(dep));
-      }
+    for (String dep : shared) {
+      parser.parse(open(dep));
     }
-    return file.equals("LogBatch.avsc") || file.equals("ObjectCreated.avsc")
-        ? parser.parse(open(file))
-        : parser.getTypes().get("io.skald.events.v1." + file.replace(".avsc", ""));
+    return shared.contains(file)
+        ? parser.getTypes().get("io.skald.events.v1." + file.replace(".avsc", ""))
+        : parser.parse(open(file));
   }
 
   private static InputStream open(String file) {

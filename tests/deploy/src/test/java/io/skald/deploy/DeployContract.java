@@ -48,9 +48,9 @@ final class DeployContract {
       new Endpoint("POST", "/loki/api/v1/push", Set.of("ingest"), "Alloy / Promtail push", false),
       new Endpoint("GET", "/loki/api/v1/query_range", Set.of("querier"), "Grafana, logcli, smoke.sh", false),
       new Endpoint("POST", "/events/storage", Set.of("compactor"),
-          "CloudEvent per ObjectCreated (KafkaSource on storage.events)", true),
+          "CloudEvent per ObjectCreated (KafkaSource on storage.events)", false),
       new Endpoint("POST", "/events/cron", Set.of("compactor"),
-          "CloudEvent per cron tick (PingSource, data {\"kind\":\"compaction\"})", true));
+          "CloudEvent per cron tick (PingSource, data {\"kind\":\"compaction\"})", false));
 
   static Optional<Endpoint> endpoint(String path) {
     return ENDPOINTS.stream().filter(e -> e.path().equals(path)).findFirst();
@@ -69,7 +69,7 @@ final class DeployContract {
     return topics;
   }
 
-  /** MinIO's raw S3 notification topic (compose only), turned into ObjectCreated by the lead's route. */
+  /** MinIO's raw S3 notification topic, turned into ObjectCreated by the storage-events route (skald.storage-events.source-topic). */
   static final String S3_NOTIFICATION_TOPIC = "storage.events.s3";
 
   /** The Ceph buckets of the Loki deployment Skald replaces; Skald's own objects go to the first. */
