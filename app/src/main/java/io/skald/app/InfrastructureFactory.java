@@ -12,6 +12,7 @@ import io.skald.bus.kafka.KafkaBus;
 import io.skald.bus.kafka.KafkaBusConfig;
 import io.skald.bus.local.LocalLogBus;
 import io.skald.bus.local.LocalLogConfig;
+import io.skald.deletes.AdminStore;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
 import io.skald.storage.S3Config;
@@ -60,7 +61,8 @@ public class InfrastructureFactory {
         throw new IllegalArgumentException("skald.bus.kafka-bootstrap-servers is required when skald.bus.kind=kafka");
       }
       return new KafkaBus(new KafkaBusConfig(config.kafkaBootstrapServers(), config.partitions(), Map.of(),
-          config.kafkaReplicationFactor(), config.timeout(), Map.of()));
+          config.kafkaReplicationFactor(), config.timeout(),
+          config.kafkaProperties() == null ? Map.of() : config.kafkaProperties()));
     }
     return LocalLogBus.open(new LocalLogConfig(Path.of(skald.dataDir(), "bus"), config.partitions(), Map.of(),
         LocalLogConfig.DEFAULT_SEGMENT_BYTES, config.timeout(), LocalLogConfig.DEFAULT_RETENTION));
@@ -69,15 +71,26 @@ public class InfrastructureFactory {
   @Singleton
   @Bean(preDestroy = "close")
   ObjectStore objectStore(StorageConfig config, SkaldConfig skald) {
+    return open(config, skald.dataDir(), config.bucket());
+  }
+
+  /** The admin bucket (delete requests): the same store settings, another bucket. */
+  @Singleton
+  @Bean(preDestroy = "close")
+  AdminStore adminStore(StorageConfig config, SkaldConfig skald) {
+    return new AdminStore(open(config, skald.dataDir(), config.adminBucket()));
+  }
+
+  static ObjectStore open(StorageConfig config, String dataDir, String bucket) {
     if (config.kind().equals("s3")) {
       return new S3ObjectStore(new S3Config(
           config.s3Endpoint() == null || config.s3Endpoint().isBlank() ? null : URI.create(config.s3Endpoint()),
-          config.s3Region(), config.bucket(), config.s3AccessKey(), config.s3SecretKey(), config.s3PathStyle()));
+          config.s3Region(), bucket, config.s3AccessKey(), config.s3SecretKey(), config.s3PathStyle()));
     }
     try {
-      return new FileSystemObjectStore(Path.of(skald.dataDir(), "objects", config.bucket()), config.bucket());
+      return new FileSystemObjectStore(Path.of(dataDir, "objects", bucket), bucket);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the object store under " + skald.dataDir(), e);
+      throw new UncheckedIOException("cannot open the object store under " + dataDir, e);
     }
   }
 }

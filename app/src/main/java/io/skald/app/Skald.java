@@ -21,6 +21,9 @@ public final class Skald {
       System.out.println(Help.TEXT);
       return;
     }
+    if (RebuildIndex.requested(args)) {
+      System.exit(RebuildIndex.run(args));
+    }
     // Avro refuses to instantiate generated classes from packages it was not told to trust.
     if (System.getProperty(AVRO_TRUSTED_PACKAGES) == null) {
       System.setProperty(AVRO_TRUSTED_PACKAGES, "io.skald.events.v1");

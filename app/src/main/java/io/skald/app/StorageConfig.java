@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Pattern;
  *
  * @param kind {@code filesystem} (objects under the data dir) or {@code s3}
  * @param bucket bucket for segments and indexes ({@code loki-chunks}, as in the seed deployment)
+ * @param adminBucket bucket for delete requests ({@code loki-admin}, as in the seed deployment); a
+ *     directory beside the segments bucket's for the file-system store
  * @param s3Endpoint S3 endpoint URL (AWS, MinIO, Ceph RGW); empty means AWS's default endpoint
  * @param s3Region S3 region
  * @param s3AccessKey access key ID
@@ -21,6 +23,7 @@ import jakarta.validation.constraints.Pattern;
 public record StorageConfig(
     @Bindable(defaultValue = "filesystem") @Pattern(regexp = "filesystem|s3") String kind,
     @Bindable(defaultValue = "loki-chunks") @NotBlank String bucket,
+    @Bindable(defaultValue = "loki-admin") @NotBlank String adminBucket,
     @Nullable String s3Endpoint,
     @Bindable(defaultValue = "us-east-1") @NotBlank String s3Region,
     @Nullable String s3AccessKey,

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.skald.chunker.ChunkerConfig;
+import io.skald.compactor.CompactionSettings;
 import io.skald.compactor.CompactorConfig;
+import io.skald.compactor.RetentionSettings;
 import io.skald.querier.QuerierConfig;
 import io.skald.routes.push.http.IngestConfig;
+import io.skald.routes.storage.StorageEventsConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +23,7 @@ class ConfigurationDocsTest {
 
   static Stream<Class<?>> configRecords() {
     return Stream.of(SkaldConfig.class, AuthConfig.class, BusConfig.class, StorageConfig.class, IngestConfig.class,
-        ChunkerConfig.class, CompactorConfig.class, QuerierConfig.class);
+        ChunkerConfig.class, CompactorConfig.class, CompactionSettings.class, RetentionSettings.class, QuerierConfig.class, StorageEventsConfig.class);
   }
 
   @ParameterizedTest

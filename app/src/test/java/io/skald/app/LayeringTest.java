@@ -1,5 +1,7 @@
 package io.skald.app;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -27,7 +29,7 @@ class LayeringTest {
   void frameworkFreeLibrariesStayFrameworkFree() {
     noClasses().that().resideInAnyPackage(
             "io.skald.logql..", "io.skald.segment..", "io.skald.index..", "io.skald.tenancy..",
-            "io.skald.storage..", "io.skald.bus..")
+            "io.skald.storage..", "io.skald.bus..", "io.skald.health..", "io.skald.deletes..")
         .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "org.apache.camel..")
         .check(classes);
   }
@@ -45,6 +47,14 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAnyPackage(
             "io.skald.chunker..", "io.skald.compactor..", "io.skald.querier..", "io.skald.index..",
             "io.skald.segment..", "io.skald.storage..", "io.skald.logql..")
+        .check(classes);
+  }
+
+  @Test
+  void routesUseOnlyTheEventsTheBusTenancyAndHealth() {
+    noClasses().that().resideInAPackage("io.skald.routes..")
+        .should().dependOnClassesThat(resideInAPackage("io.skald..").and(resideOutsideOfPackages(
+            "io.skald.routes..", "io.skald.events..", "io.skald.bus..", "io.skald.tenancy..", "io.skald.health..")))
         .check(classes);
   }
 

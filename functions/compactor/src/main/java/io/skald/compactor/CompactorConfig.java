@@ -10,9 +10,12 @@ import jakarta.validation.constraints.NotBlank;
  * @param storageEventsTopic bus topic carrying {@code ObjectCreated} events
  * @param deadLetterTopic where undecodable or foreign events go, with the reason
  * @param consumerGroup consumer group of the compactor instances
+ * @param consumeBus run the compactor's own consumer loop on the storage-events topic; off when
+ *     something else delivers the events (Knative's KafkaSource, to {@code POST /events/storage})
  */
 @ConfigurationProperties("skald.compactor")
 public record CompactorConfig(
     @Bindable(defaultValue = "storage.events") @NotBlank String storageEventsTopic,
     @Bindable(defaultValue = "storage.events.dlq") @NotBlank String deadLetterTopic,
-    @Bindable(defaultValue = "skald-compactor") @NotBlank String consumerGroup) {}
+    @Bindable(defaultValue = "skald-compactor") @NotBlank String consumerGroup,
+    @Bindable(defaultValue = "true") boolean consumeBus) {}

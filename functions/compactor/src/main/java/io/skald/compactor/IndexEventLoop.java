@@ -19,17 +19,18 @@ import org.slf4j.LoggerFactory;
  * Consumes {@code ObjectCreated} events and indexes the segments they name. A batch is committed
  * only after the indexes it changed are written; a failed batch is re-read from the last commit.
  * Events that can never be processed go to the dead-letter topic and do not stop the partition.
+ * A batch holds the process's index lock ({@link SharedIndexer}) until its indexes are written.
  */
 public final class IndexEventLoop implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IndexEventLoop.class);
 
   private final BusConsumer consumer;
-  private final SegmentIndexer indexer;
+  private final SharedIndexer indexer;
   private final DeadLetterPublisher deadLetters;
   private volatile boolean running = true;
 
-  public IndexEventLoop(BusConsumer consumer, SegmentIndexer indexer, DeadLetterPublisher deadLetters) {
+  public IndexEventLoop(BusConsumer consumer, SharedIndexer indexer, DeadLetterPublisher deadLetters) {
     this.consumer = consumer;
     this.indexer = indexer;
     this.deadLetters = deadLetters;
@@ -44,19 +45,19 @@ public final class IndexEventLoop implements Runnable {
         continue;
       }
       try {
-        Map<Integer, Long> next = new HashMap<>();
-        for (BusRecord r : records) {
-          handle(r);
-          next.put(r.partition(), r.offset() + 1);
-        }
-        indexer.flush();
+        Map<Integer, Long> next = indexer.indexAndFlush(ix -> {
+          Map<Integer, Long> offsets = new HashMap<>();
+          for (BusRecord r : records) {
+            handle(ix, r);
+            offsets.put(r.partition(), r.offset() + 1);
+          }
+          return offsets;
+        });
         consumer.commit(next);
         retryDelay = Duration.ofMillis(100);
       } catch (IOException | CorruptIndexException | RuntimeException e) {
         LOG.warn("cannot index batch (will retry from the last commit): {}", e.toString());
-        for (int p : consumer.assignment()) {
-          consumer.seekToCommitted(p);
-        }
+        rewind();
         pause(retryDelay);
         retryDelay = retryDelay.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
             ? Duration.ofSeconds(5) : retryDelay.multipliedBy(2);
@@ -64,7 +65,7 @@ public final class IndexEventLoop implements Runnable {
     }
   }
 
-  private void handle(BusRecord r) throws IOException, CorruptIndexException {
+  private void handle(SegmentIndexer indexer, BusRecord r) throws IOException, CorruptIndexException {
     ObjectCreated event;
     try {
       event = ObjectCreated.fromByteBuffer(ByteBuffer.wrap(r.value()));
@@ -72,12 +73,9 @@ public final class IndexEventLoop implements Runnable {
       deadLetter(r, "cannot decode ObjectCreated: " + e.getMessage());
       return;
     }
-    SegmentIndexer.Outcome outcome = indexer.index(event);
-    switch (outcome) {
-      case INDEXED, SKIPPED -> { }
-      case NOT_A_SEGMENT -> deadLetter(r, "not a segment key: " + event.getKey());
-      case FOREIGN_BUCKET -> deadLetter(r, "object in foreign bucket: " + event.getBucket());
-      case CORRUPT -> deadLetter(r, "corrupt segment: " + event.getKey());
+    String reason = SegmentIndexer.deadLetterReason(indexer.index(event), event);
+    if (reason != null) {
+      deadLetter(r, reason);
     }
   }
 
@@ -90,6 +88,26 @@ public final class IndexEventLoop implements Runnable {
       throw new IOException("interrupted", e);
     } catch (ExecutionException e) {
       throw new IOException("cannot dead-letter: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /**
+   * Back to the committed offsets, retried while the bus is unreachable: giving up would either
+   * end the loop or, worse, skip the failed batch and leave its segments unindexed.
+   */
+  private void rewind() {
+    Duration delay = Duration.ofMillis(100);
+    while (running) {
+      try {
+        for (int p : consumer.assignment()) {
+          consumer.seekToCommitted(p);
+        }
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("cannot rewind to the last commit (will retry): {}", e.toString());
+        pause(delay);
+        delay = delay.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : delay.multipliedBy(2);
+      }
     }
   }
 

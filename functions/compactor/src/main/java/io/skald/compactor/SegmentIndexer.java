@@ -2,6 +2,7 @@ package io.skald.compactor;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.skald.compactor.merge.CompactedKeys;
 import io.skald.events.v1.ObjectCreated;
 import io.skald.index.CorruptIndexException;
 import io.skald.index.IndexStore;
@@ -18,7 +19,9 @@ import io.skald.storage.ObjectStore;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +63,11 @@ public final class SegmentIndexer {
     if (key.isEmpty()) {
       return Outcome.NOT_A_SEGMENT;
     }
+    if (CompactedKeys.isCompacted(event.getKey())) {
+      // The compactor indexes its outputs in the swap; re-indexing one a later merge already
+      // replaced would bring a superseded object back (docs/compaction.md).
+      return Outcome.SKIPPED;
+    }
     // The event may be older than the object (a replay overwrote it): read what is there now.
     Optional<ObjectInfo> info = objects.head(event.getKey());
     if (info.isEmpty()) {
@@ -86,13 +94,38 @@ public final class SegmentIndexer {
     return Outcome.INDEXED;
   }
 
-  /** Writes every index changed since the last flush. */
-  public void flush() throws IOException {
+  /**
+   * Why an event with this outcome must be dead-lettered, or null when it was handled. One text
+   * for the bus loop and the CloudEvents endpoint, so an operator sees the same reasons.
+   */
+  public static String deadLetterReason(Outcome outcome, ObjectCreated event) {
+    return switch (outcome) {
+      case INDEXED, SKIPPED -> null;
+      case NOT_A_SEGMENT -> "not a segment key: " + event.getKey();
+      case FOREIGN_BUCKET -> "object in foreign bucket: " + event.getBucket();
+      case CORRUPT -> "corrupt segment: " + event.getKey();
+    };
+  }
+
+  /**
+   * Forgets unflushed changes and cached indexes after a failure, so the next flush cannot write
+   * a copy that is stale by then (another writer may have changed the index in between).
+   */
+  public void discard() {
+    dirty.clear();
+    loaded.clear();
+  }
+
+  /** Writes every index changed since the last flush and returns them. */
+  public List<TenantDayIndex> flush() throws IOException {
+    List<TenantDayIndex> written = new ArrayList<>();
     for (DayKey day : dirty) {
       indexes.save(loaded.get(day));
+      written.add(loaded.get(day));
     }
     dirty.clear();
     // Another compactor instance may own this tenant next; do not serve stale copies later.
     loaded.clear();
+    return written;
   }
 }

@@ -6,7 +6,13 @@ import io.skald.querier.engine.LogQueryEngine;
 import io.skald.querier.engine.MetadataQueries;
 import io.skald.querier.engine.StreamCatalog;
 import io.skald.storage.ObjectStore;
+import io.skald.deletes.AdminStore;
+import io.skald.deletes.DeleteRequestStore;
+import io.skald.deletes.DeletionConfig;
+import io.skald.deletes.TenantDeleteFilters;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
 
 /** Wires the query engine over the shared object store. */
 @Factory
@@ -15,9 +21,14 @@ public class QuerierFactory {
 
   public static final String TARGETS = "(.*,)?(all|querier)(,.*)?";
 
+  /** How long a querier filters with a tenant's delete requests before re-reading them. */
+  static final Duration DELETES_CACHE = Duration.ofSeconds(1);
+
   @Singleton
-  StreamCatalog streamCatalog(ObjectStore store) {
-    return new StreamCatalog(store);
+  StreamCatalog streamCatalog(ObjectStore store, AdminStore admin, Clock clock) {
+    // Only the querying side of the store is used: DeletionConfig's propagation delay (Loki's 15m).
+    DeleteRequestStore requests = new DeleteRequestStore(admin.store(), clock, DeletionConfig.defaults());
+    return new StreamCatalog(store, new TenantDeleteFilters(requests, clock, DELETES_CACHE));
   }
 
   @Singleton

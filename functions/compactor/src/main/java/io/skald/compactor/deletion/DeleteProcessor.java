@@ -1,11 +1,16 @@
 package io.skald.compactor.deletion;
 
+import io.skald.deletes.DeleteFilter;
+import io.skald.deletes.DeleteRequest;
+import io.skald.deletes.DeleteRequestStore;
+import io.skald.deletes.DeleteShard;
+import io.skald.deletes.SelectorParser;
+
 import io.skald.compactor.merge.EntryFilter;
 import io.skald.compactor.merge.IndexSwap;
 import io.skald.compactor.merge.IndexedDays;
 import io.skald.compactor.merge.MergeResult;
 import io.skald.compactor.merge.SegmentMerger;
-import io.skald.compactor.retention.SelectorParser;
 import io.skald.index.CorruptIndexException;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;

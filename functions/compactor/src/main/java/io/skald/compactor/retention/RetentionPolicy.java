@@ -1,5 +1,7 @@
 package io.skald.compactor.retention;
 
+import io.skald.deletes.SelectorParser;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

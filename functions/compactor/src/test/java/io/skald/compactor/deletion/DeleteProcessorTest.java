@@ -1,12 +1,18 @@
 package io.skald.compactor.deletion;
 
+import io.skald.deletes.DeleteFilter;
+import io.skald.deletes.DeleteRequest;
+import io.skald.deletes.DeleteRequestParams;
+import io.skald.deletes.DeleteRequestStore;
+import io.skald.deletes.DeletionConfig;
+import io.skald.deletes.SelectorParser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skald.compactor.merge.CompactionConfig;
 import io.skald.compactor.merge.DelayedDeleter;
 import io.skald.compactor.merge.IndexSwap;
 import io.skald.compactor.merge.SegmentMerger;
-import io.skald.compactor.retention.SelectorParser;
 import io.skald.compactor.support.Entry;
 import io.skald.compactor.support.MutableClock;
 import io.skald.compactor.support.RandomLogs;

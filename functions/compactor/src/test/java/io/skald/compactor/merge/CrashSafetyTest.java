@@ -1,12 +1,13 @@
 package io.skald.compactor.merge;
 
+import io.skald.deletes.DeleteRequestParams;
+import io.skald.deletes.DeleteRequestStore;
+import io.skald.deletes.DeletionConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skald.compactor.deletion.DeleteProcessor;
-import io.skald.compactor.deletion.DeleteRequestParams;
-import io.skald.compactor.deletion.DeleteRequestStore;
-import io.skald.compactor.deletion.DeletionConfig;
 import io.skald.compactor.retention.RetentionLimits;
 import io.skald.compactor.retention.RetentionPolicy;
 import io.skald.compactor.retention.RetentionRule;

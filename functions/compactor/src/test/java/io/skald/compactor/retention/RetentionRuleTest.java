@@ -1,5 +1,6 @@
 package io.skald.compactor.retention;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

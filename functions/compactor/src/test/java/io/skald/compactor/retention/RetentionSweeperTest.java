@@ -1,5 +1,7 @@
 package io.skald.compactor.retention;
 
+import io.skald.deletes.SelectorParser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skald.compactor.merge.CompactionConfig;

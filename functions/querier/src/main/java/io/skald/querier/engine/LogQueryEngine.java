@@ -1,5 +1,6 @@
 package io.skald.querier.engine;
 
+import io.skald.deletes.DeleteFilter;
 import io.skald.index.ObjectRangeSource;
 import io.skald.logql.syntax.Matcher;
 import io.skald.querier.params.Direction;
@@ -61,6 +62,7 @@ public final class LogQueryEngine {
     long started = System.nanoTime();
     QueryStats stats = new QueryStats();
     stats.deadlineNanos = deadlineNanos;
+    DeleteFilter deletes = catalog.deletes(tenant);
     List<BlockTask> tasks = new ArrayList<>();
     java.util.Set<String> segments = new java.util.HashSet<>();
     for (StoredStream s : catalog.streams(tenant, range)) {
@@ -89,7 +91,7 @@ public final class LogQueryEngine {
       }
       stats.checkDeadline();
       EntryPipeline pipeline = pipelineByStream.computeIfAbsent(t.stream().labels(), pipelines::forStream);
-      scan(t, pipeline, range, top, stats);
+      scan(t, pipeline, deletes.isEmpty() ? null : deletes.forStream(t.stream().labels()), range, top, stats);
     }
     stats.duplicates = top.duplicates;
     List<ResultStream> result = top.result(intervalNanos, limit);
@@ -98,7 +100,10 @@ public final class LogQueryEngine {
     return new Result(result, stats);
   }
 
-  private void scan(BlockTask t, EntryPipeline pipeline, TimeRange range, TopEntries top, QueryStats stats) {
+  /** @param deleted the stream's delete requests, or null when none covers it */
+  private void scan(BlockTask t, EntryPipeline pipeline, DeleteFilter.StreamDeletes deleted, TimeRange range,
+      TopEntries top, QueryStats stats) {
+    boolean needsLine = deleted != null && deleted.needsLine();
     ObjectStore store = catalog.store();
     BlockCursor cursor;
     long fetchStart = System.nanoTime();
@@ -123,6 +128,9 @@ public final class LogQueryEngine {
       long ts = cursor.timestampNanos();
       stats.decompressedLines++;
       if (ts < range.startNanos() || ts >= range.endNanos() || !top.mightAdmit(ts)) {
+        continue;
+      }
+      if (deleted != null && deleted.deleted(ts, needsLine ? cursor.lineString() : "")) {
         continue;
       }
       EntryPipeline.Output out = pipeline.process(ts, cursor.lineArray(), cursor.lineOffset(), cursor.lineLength(),

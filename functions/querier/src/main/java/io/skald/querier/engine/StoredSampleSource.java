@@ -1,5 +1,6 @@
 package io.skald.querier.engine;
 
+import io.skald.deletes.DeleteFilter;
 import io.skald.index.ObjectRangeSource;
 import io.skald.logql.engine.SampleIterator;
 import io.skald.logql.engine.SampleIterators;
@@ -15,6 +16,7 @@ import io.skald.segment.SegmentReader;
 import io.skald.storage.NoSuchObjectException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -56,8 +58,9 @@ public final class StoredSampleSource implements SampleSource {
       }
     }
     List<SampleIterator> iterators = new ArrayList<>(byStream.size());
+    DeleteFilter deletes = catalog.deletes(tenant);
     byStream.forEach((labels, parts) -> {
-      List<Entry> entries = read(parts, range);
+      List<Entry> entries = withoutDeleted(read(parts, range), deletes.isEmpty() ? null : deletes.forStream(labels));
       if (!entries.isEmpty()) {
         stats.streams++;
         iterators.add(SampleIterators.extract(cursor(entries), sel.extractor().forStream(Labels.of(labels)),
@@ -65,6 +68,21 @@ public final class StoredSampleSource implements SampleSource {
       }
     });
     return SampleIterators.merge(iterators);
+  }
+
+  /** Drops the entries the tenant's delete requests cover. */
+  private static List<Entry> withoutDeleted(List<Entry> entries, DeleteFilter.StreamDeletes deleted) {
+    if (deleted == null) {
+      return entries;
+    }
+    boolean needsLine = deleted.needsLine();
+    List<Entry> out = new ArrayList<>(entries.size());
+    for (Entry e : entries) {
+      if (!deleted.deleted(e.ts(), needsLine ? new String(e.line(), StandardCharsets.UTF_8) : "")) {
+        out.add(e);
+      }
+    }
+    return out;
   }
 
   private List<Entry> read(List<StoredStream> parts, TimeRange range) {

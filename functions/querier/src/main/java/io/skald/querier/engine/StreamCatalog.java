@@ -1,5 +1,7 @@
 package io.skald.querier.engine;
 
+import io.skald.deletes.DeleteFilter;
+import io.skald.deletes.TenantDeleteFilters;
 import io.skald.index.CorruptIndexException;
 import io.skald.index.IndexCodec;
 import io.skald.index.IndexedSegment;
@@ -37,11 +39,23 @@ public final class StreamCatalog {
   private record Cached(ObjectInfo version, TenantDayIndex index) {}
 
   private final ObjectStore store;
+  private final TenantDeleteFilters deletes;
   private final Map<String, Cached> indexes = new ConcurrentHashMap<>();
   private final Map<String, SortedMap<String, String>> parsedLabels = new ConcurrentHashMap<>();
 
   public StreamCatalog(ObjectStore store) {
+    this(store, TenantDeleteFilters.NONE);
+  }
+
+  /** @param deletes the tenants' delete requests, whose lines queries must not return */
+  public StreamCatalog(ObjectStore store, TenantDeleteFilters deletes) {
     this.store = store;
+    this.deletes = deletes;
+  }
+
+  /** What the tenant's delete requests hide from query results. */
+  public DeleteFilter deletes(String tenant) {
+    return deletes.forTenant(tenant);
   }
 
   public ObjectStore store() {

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.skald.bus.Bus;
+import io.skald.health.ReadinessCheck;
 import io.skald.routes.push.decode.PushRequestDecoder;
 import io.skald.routes.push.ratelimit.IngestionRateLimiter;
 import io.skald.routes.push.route.IngestMetrics;
@@ -13,6 +14,7 @@ import io.skald.routes.push.route.PushIngestRoute;
 import io.skald.routes.push.route.PushSteps;
 import io.skald.routes.push.validate.PushValidator;
 import io.skald.routes.push.validate.ValidationLimits;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.apache.camel.CamelContext;
@@ -44,6 +46,17 @@ public class PushIngestFactory {
     camel.addRoutes(new PushIngestRoute(steps));
     camel.start();
     return camel;
+  }
+
+  /** The push route serves only while its Camel context runs (the bus is checked by the app). */
+  @Singleton
+  @Named("ingest")
+  ReadinessCheck ingestReadiness(CamelContext camel) {
+    return ReadinessCheck.of("ingest", () -> {
+      if (!camel.isStarted()) {
+        throw new IllegalStateException("the push route is " + camel.getStatus());
+      }
+    });
   }
 
   @Singleton

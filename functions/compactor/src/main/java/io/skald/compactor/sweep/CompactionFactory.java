@@ -1,0 +1,108 @@
+package io.skald.compactor.sweep;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.type.Argument;
+import io.skald.compactor.CompactionSettings;
+import io.skald.compactor.CompactorFunction;
+import io.skald.compactor.RetentionSettings;
+import io.skald.compactor.SharedIndexer;
+import io.skald.compactor.deletion.DeleteProcessor;
+import io.skald.compactor.events.IndexCatchUp;
+import io.skald.compactor.events.PendingDeletesRetired;
+import io.skald.compactor.merge.CompactionConfig;
+import io.skald.compactor.merge.CompactionPlanner;
+import io.skald.compactor.merge.DayCompactor;
+import io.skald.compactor.merge.DelayedDeleter;
+import io.skald.compactor.merge.IndexSwap;
+import io.skald.compactor.merge.SegmentMerger;
+import io.skald.compactor.retention.RetentionPolicy;
+import io.skald.compactor.retention.RetentionSweeper;
+import io.skald.deletes.AdminStore;
+import io.skald.deletes.DeleteRequestStore;
+import io.skald.deletes.DeletionConfig;
+import io.skald.deletes.DeletionMode;
+import io.skald.index.IndexStore;
+import io.skald.storage.ObjectStore;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** Wires the framework-free merge, retention and deletion cores into the compactor target. */
+@Factory
+@Requires(property = "skald.target", pattern = CompactorFunction.TARGETS)
+public class CompactionFactory {
+
+  /** How far back a sweep looks for segments no event announced (as the cron tick did). */
+  static final Duration CATCH_UP_WINDOW = Duration.ofDays(2);
+  /** Processed delete requests keep filtering queries this long (Loki's default). */
+  static final Duration INDEX_PROPAGATION = Duration.ofMinutes(15);
+
+  @Singleton
+  CompactionConfig compactionConfig(CompactionSettings s) {
+    CompactionConfig d = CompactionConfig.defaults();
+    return new CompactionConfig(s.minSegmentsToCompact(), s.smallSegmentBytes(), s.targetObjectBytes(),
+        s.retentionDeleteDelay(), d.maxMergeRawBytes(), d.blockTargetBytes(), d.zstdLevel());
+  }
+
+  @Singleton
+  DeletionConfig deletionConfig(CompactionSettings s) {
+    return new DeletionConfig(s.deleteRequestCancelPeriod(), s.deleteMaxInterval(), INDEX_PROPAGATION);
+  }
+
+  @Singleton
+  DeleteRequestStore deleteRequestStore(AdminStore admin, Clock clock, DeletionConfig config) {
+    return new DeleteRequestStore(admin.store(), clock, config);
+  }
+
+  @Singleton
+  CompactorMetrics compactorMetrics(MeterRegistry meters) {
+    return new CompactorMetrics(meters);
+  }
+
+  @Singleton
+  DayCompactor dayCompactor(ObjectStore store, CompactionConfig config, Clock clock) {
+    return new DayCompactor(new IndexStore(store), new CompactionPlanner(config), new SegmentMerger(store, config),
+        new IndexSwap(store, clock, config.retentionDeleteDelay()));
+  }
+
+  @Singleton
+  RetentionPolicy retentionPolicy(RetentionSettings limits, Environment env) {
+    Map<String, Object> overrides = env.getProperty("skald.overrides", Argument.mapOf(String.class, Object.class))
+        .orElse(Map.of());
+    return new RetentionPolicy(RetentionLimitsBinding.global(limits.retentionPeriod(), limits.retentionStream()),
+        RetentionLimitsBinding.overrides(overrides));
+  }
+
+  @Singleton
+  CompactionSweep compactionSweep(ObjectStore store, SharedIndexer lock, DayCompactor compactor,
+      CompactionConfig config, CompactionSettings settings, RetentionPolicy policy, DeleteRequestStore requests,
+      CompactorMetrics metrics, Clock clock) {
+    SegmentMerger merger = new SegmentMerger(store, config);
+    IndexSwap swap = new IndexSwap(store, clock, config.retentionDeleteDelay());
+    RetentionSweeper retention = settings.retentionEnabled()
+        ? new RetentionSweeper(store, policy, merger, swap, clock) : null;
+    DeleteProcessor deletes = settings.retentionEnabled()
+        && DeletionMode.parse(settings.deletionMode()).deletesPhysically()
+        ? new DeleteProcessor(store, requests, merger, swap) : null;
+    IndexCatchUp catchUp = new IndexCatchUp(store, lock, new PendingDeletesRetired(store), clock, CATCH_UP_WINDOW);
+    return new CompactionSweep(store, lock, catchUp, compactor, retention, deletes, requests,
+        new DelayedDeleter(store, clock, config.retentionDeleteDelay()), metrics, clock);
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  CompactionTrigger compactionTrigger(SharedIndexer lock, DayCompactor compactor, CompactionConfig config,
+      CompactionSettings settings, CompactorMetrics metrics, Clock clock) {
+    CompactionTrigger trigger = new CompactionTrigger(lock, compactor, config.smallSegmentBytes(),
+        config.minSegmentsToCompact(), metrics, clock);
+    if (settings.compactOnIndex()) {
+      lock.onFlush(trigger);
+    }
+    return trigger;
+  }
+}
