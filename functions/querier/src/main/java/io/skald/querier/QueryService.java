@@ -23,6 +23,7 @@ import io.skald.querier.engine.StreamCatalog;
 import io.skald.querier.json.LokiJson;
 import io.skald.querier.params.BadRequestException;
 import io.skald.querier.params.GoDuration;
+import io.skald.querier.params.PromDuration;
 import io.skald.querier.params.Params;
 import io.skald.querier.params.RangeQueryRequest;
 import io.skald.querier.params.TimeRange;
@@ -219,7 +220,7 @@ public class QueryService {
     if (!max.isZero() && length.compareTo(max) > 0) {
       throw new BadRequestException(String.format(
           "the query time range exceeds the limit (query length: %s, limit: %s)",
-          GoDuration.format(length), GoDuration.format(max)));
+          GoDuration.format(length), PromDuration.format(max)));
     }
   }
 

@@ -17,4 +17,13 @@ class GoDurationTest {
     assertThat(GoDuration.format(Duration.ZERO)).isEqualTo("0s");
     assertThat(GoDuration.format(Duration.ofNanos(42))).isEqualTo("42ns");
   }
+
+  @Test
+  void prometheusDurationsUseDaysAndExactWeeks() {
+    assertThat(PromDuration.format(Duration.ofHours(721))).isEqualTo("30d1h");
+    assertThat(PromDuration.format(Duration.ofDays(14))).isEqualTo("2w");
+    assertThat(PromDuration.format(Duration.ofDays(365))).isEqualTo("1y");
+    assertThat(PromDuration.format(Duration.ofMillis(1500))).isEqualTo("1s500ms");
+    assertThat(PromDuration.format(Duration.ZERO)).isEqualTo("0s");
+  }
 }
