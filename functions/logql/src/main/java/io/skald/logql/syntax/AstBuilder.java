@@ -17,15 +17,12 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class AstBuilder {
 
     Expr root(RootContext ctx) throws ParseException {
-        return ctx.logExpr() != null ? logExpr(ctx.logExpr()) : metric(ctx.metricExpr());
+        return expr(ctx.expr());
     }
 
     // ---- log queries ------------------------------------------------------------------
 
     LogSelectorExpr logExpr(LogExprContext ctx) throws ParseException {
-        if (ctx.logExpr() != null) {
-            return logExpr(ctx.logExpr());
-        }
         return new LogSelectorExpr(selector(ctx.selector()), pipeline(ctx.pipeline()));
     }
 
@@ -205,8 +202,29 @@ final class AstBuilder {
 
     // ---- metric queries ---------------------------------------------------------------
 
-    SampleExpr metric(MetricExprContext ctx) throws ParseException {
-        if (ctx instanceof BinOpExprContext c) {
+    /** A log query or a metric expression, as Loki's {@code expr}. */
+    Expr expr(ExprContext ctx) throws ParseException {
+        if (ctx instanceof LogExprContext c) {
+            return logExpr(c);
+        } else if (ctx instanceof ParenExprContext c) {
+            return expr(c.expr());
+        }
+        return metric(ctx);
+    }
+
+    /**
+     * An expression that must be a metric one. The grammar's {@code metricOperand} action has
+     * already rejected log queries with Loki's syntax error; this is a safety net.
+     */
+    SampleExpr metric(ExprContext ctx) throws ParseException {
+        if (ctx instanceof LogExprContext || ctx instanceof ParenExprContext) {
+            Expr e = expr(ctx);
+            if (e instanceof SampleExpr s) {
+                return s;
+            }
+            Token t = ctx.getStop();
+            throw new ParseException("syntax error: unexpected " + t.getText(), t.getLine(), t.getCharPositionInLine() + 1);
+        } else if (ctx instanceof BinOpExprContext c) {
             return binOp(c);
         } else if (ctx instanceof RangeAggregationExprContext c) {
             return rangeAggregation(c);
@@ -219,22 +237,20 @@ final class AstBuilder {
             } catch (com.google.re2j.PatternSyntaxException e) {
                 throw new ParseException("invalid regex in label_replace: " + e.getMessage());
             }
-            return new LabelReplaceExpr(metric(c.metricExpr()), string(c.dst), string(c.repl), string(c.src), regex);
+            return new LabelReplaceExpr(metric(c.inner), string(c.dst), string(c.repl), string(c.src), regex);
         } else if (ctx instanceof VectorExprContext c) {
             return new VectorExpr(number(c.NUMBER().getSymbol()));
         } else if (ctx instanceof LiteralExprContext c) {
             double v = number(c.NUMBER().getSymbol());
             return new LiteralExpr(c.sign != null && c.sign.getType() == LogQLParser.SUB ? -v : v);
-        } else if (ctx instanceof ParenMetricExprContext c) {
-            return metric(c.metricExpr());
         }
         throw new IllegalStateException("unhandled expression " + ctx.getClass().getSimpleName());
     }
 
     private SampleExpr binOp(BinOpExprContext c) throws ParseException {
         BinOp op = BinOp.fromSymbol(c.op.getText());
-        SampleExpr lhs = metric(c.metricExpr(0));
-        SampleExpr rhs = metric(c.metricExpr(1));
+        SampleExpr lhs = operand(op, "left", expr(c.expr(0)));
+        SampleExpr rhs = operand(op, "right", expr(c.expr(1)));
         BinModifierContext mod = c.binModifier();
         if (op.isSetOperator()) {
             if (lhs instanceof LiteralExpr l) {
@@ -251,6 +267,16 @@ final class AstBuilder {
             return new LiteralExpr(fold(op, l.value(), r.value()));
         }
         return new BinOpExpr(op, lhs, rhs, mod.BOOL() != null, vectorMatching(mod));
+    }
+
+    /** Loki names the Go type of a log query operand: {@code *syntax.MatchersExpr} or {@code *syntax.PipelineExpr}. */
+    private static SampleExpr operand(BinOp op, String leg, Expr e) throws ParseException {
+        if (e instanceof SampleExpr s) {
+            return s;
+        }
+        String type = e instanceof LogSelectorExpr log && !log.pipeline().isEmpty() ? "*syntax.PipelineExpr"
+                : "*syntax.MatchersExpr";
+        throw new ParseException("unexpected type for " + leg + " leg of binary operation (" + op.symbol() + "): " + type);
     }
 
     private static VectorMatching vectorMatching(BinModifierContext mod) {
@@ -271,9 +297,9 @@ final class AstBuilder {
             case ADD -> l + r;
             case SUB -> l - r;
             case MUL -> l * r;
-            case DIV -> l / r;
-            case MOD -> l % r;
-            case POW -> Math.pow(l, r);
+            case DIV -> r == 0 ? Double.NaN : l / r; // Loki's MergeBinOp guards division by zero
+            case MOD -> r == 0 ? Double.NaN : l % r; // Java's % on doubles is Go's math.Mod
+            case POW -> goPow(l, r);
             case CMP_EQ -> l == r ? 1 : 0;
             case NEQ -> l != r ? 1 : 0;
             case GT -> l > r ? 1 : 0;
@@ -282,6 +308,17 @@ final class AstBuilder {
             case LTE -> l <= r ? 1 : 0;
             default -> throw new IllegalStateException("set operator on literals: " + op);
         };
+    }
+
+    /** Go's {@code math.Pow}: unlike Java's, {@code 1^y} is 1 for every y and {@code (-1)^±Inf} is 1. */
+    static double goPow(double x, double y) {
+        if (y == 0 || x == 1) {
+            return 1;
+        }
+        if (x == -1 && Double.isInfinite(y)) {
+            return 1;
+        }
+        return Math.pow(x, y);
     }
 
     private SampleExpr rangeAggregation(RangeAggregationExprContext c) throws ParseException {
@@ -340,7 +377,7 @@ final class AstBuilder {
         if ((op == VectorOp.SORT || op == VectorOp.SORT_DESC) && grouping != null && !grouping.labels().isEmpty()) {
             throw new ParseException("sort and sort_desc doesn't allow grouping by ");
         }
-        return new VectorAggregationExpr(op, metric(c.metricExpr()), param, grouping);
+        return new VectorAggregationExpr(op, metric(c.inner), param, grouping);
     }
 
     private LogRangeExpr logRange(LogRangeContext ctx) throws ParseException {
@@ -365,7 +402,7 @@ final class AstBuilder {
         try {
             d = Durations.parsePrometheus(text);
         } catch (IllegalArgumentException e) {
-            throw new ParseException(e.getMessage(), r.getLine(), r.getCharPositionInLine() + 1);
+            throw new ParseException(e.getMessage(), 0, r.getCharPositionInLine() + 1); // Loki: line 0
         }
         return new LogRangeExpr(left, d, offset == null ? Duration.ZERO : offset(offset),
                 unwrap == null ? null : unwrap(unwrap));

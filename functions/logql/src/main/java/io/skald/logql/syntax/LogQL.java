@@ -5,6 +5,7 @@ import io.skald.logql.syntax.grammar.LogQLParser;
 import java.util.List;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
 
 /** Entry points for parsing LogQL. Thread-safe; every call builds its own lexer and parser. */
 public final class LogQL {
@@ -46,10 +47,21 @@ public final class LogQL {
         if (query.length() >= MAX_INPUT_SIZE) {
             throw new ParseException("input size too long (" + query.length() + " > " + MAX_INPUT_SIZE + ")");
         }
-        LogQLLexer lexer = new LogQLLexer(CharStreams.fromString(query));
+        LogQLLexer lexer = new LogQLLexer(CharStreams.fromString(query)) {
+            // Loki's lexer parses the range while scanning it: a bad duration is an error at
+            // the '[' even when the query is otherwise fine, and before any later syntax error.
+            @Override
+            public Token emit() {
+                if (_type == RANGE && !isDuration(getText())) {
+                    _type = LogQLParser.INVALID_RANGE;
+                }
+                return super.emit();
+            }
+        };
         lexer.removeErrorListeners();
         LogQLParser parser = new LogQLParser(new CommonTokenStream(lexer));
         parser.removeErrorListeners();
+        parser.setErrorHandler(new SyntaxErrors.ErrorStrategy());
         SyntaxErrors errors = new SyntaxErrors();
         lexer.addErrorListener(errors);
         parser.addErrorListener(errors);
@@ -57,6 +69,15 @@ public final class LogQL {
             return new AstBuilder().root(parser.root());
         } catch (SyntaxErrors.Abort abort) {
             throw abort.parseException();
+        }
+    }
+
+    private static boolean isDuration(String range) {
+        try {
+            Durations.parsePrometheus(range.substring(1, range.length() - 1));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

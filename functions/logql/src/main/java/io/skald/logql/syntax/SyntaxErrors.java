@@ -1,16 +1,20 @@
 package io.skald.logql.syntax;
 
 import io.skald.logql.syntax.grammar.LogQLLexer;
+import io.skald.logql.syntax.grammar.LogQLParser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
@@ -36,6 +40,22 @@ final class SyntaxErrors extends BaseErrorListener {
         }
     }
 
+    /**
+     * ANTLR's strategy remembers the state of the last decision that could be skipped (for a
+     * better "expecting" list) but forgets it only at the next such decision, so an error after
+     * a few plain matches listed the tokens of an earlier position: {@code label_replace(x,"")}
+     * said nothing of the missing {@code ,}. Forgetting it on every match keeps it for the token
+     * it was recorded for.
+     */
+    static final class ErrorStrategy extends DefaultErrorStrategy {
+        @Override
+        public void reportMatch(Parser recognizer) {
+            super.reportMatch(recognizer);
+            nextTokensContext = null;
+            nextTokensState = ATNState.INVALID_STATE_NUMBER;
+        }
+    }
+
     @Override
     public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
             String msg, RecognitionException e) {
@@ -47,12 +67,64 @@ final class SyntaxErrors extends BaseErrorListener {
         String reason = switch (token.getType()) {
             case LogQLLexer.UNTERMINATED_STRING -> "literal not terminated";
             case LogQLLexer.UNTERMINATED_RANGE -> "missing closing ']' in duration";
-            default -> unexpected(token, expected((Parser) recognizer, e));
+            case LogQLParser.INVALID_RANGE -> invalidRange(token.getText());
+            default -> LogQLParser.METRIC_OPERAND_EXPECTED.equals(msg)
+                    // goyacc lists no alternatives there: a log query may go on with a stage or an operator.
+                    ? "syntax error: unexpected " + displayName(token)
+                    : unexpected(token, expected((Parser) recognizer, e));
         };
-        throw new Abort(new ParseException(reason, line, col));
+        throw new Abort(new ParseException(reason, lokiLine(token, line), col));
+    }
+
+    /**
+     * Loki's lexer reads some tokens with {@code Scanner.Next}, which invalidates the token's
+     * line (0) but keeps its column; errors at those tokens (and the lexer's own errors in a
+     * range) therefore report {@code line 0, col C}.
+     */
+    private static int lokiLine(Token token, int line) {
+        return switch (token.getType()) {
+            case LogQLLexer.RANGE, LogQLParser.INVALID_RANGE, LogQLLexer.UNTERMINATED_RANGE, LogQLLexer.FLAG,
+                    LogQLLexer.PIPE_EXACT, LogQLLexer.PIPE_MATCH, LogQLLexer.PIPE_PATTERN, LogQLLexer.NPA,
+                    LogQLLexer.NRE, LogQLLexer.NEQ, LogQLLexer.RE, LogQLLexer.CMP_EQ, LogQLLexer.GTE,
+                    LogQLLexer.LTE -> 0;
+            // A duration or byte size is a number followed by Next-scanned unit characters; text
+            // that is neither is a NUMBER and an IDENTIFIER to Loki.
+            case LogQLLexer.NUMBER_UNIT -> isDurationOrBytes(token.getText()) ? 0 : line;
+            default -> line;
+        };
+    }
+
+    private static boolean isDurationOrBytes(String text) {
+        try {
+            Durations.parse(text);
+            return true;
+        } catch (IllegalArgumentException notDuration) {
+            try {
+                ByteSizes.parse(text);
+                return true;
+            } catch (IllegalArgumentException notBytes) {
+                return false;
+            }
+        }
+    }
+
+    private static String invalidRange(String range) {
+        try {
+            Durations.parsePrometheus(range.substring(1, range.length() - 1));
+            return "syntax error: unexpected RANGE"; // not reached: the lexer only marks invalid ranges
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     private static IntervalSet expected(Parser parser, RecognitionException e) {
+        // A prediction that failed after some tokens knows only what could start the decision,
+        // not what fits at the failing token; goyacc, already past those tokens, lists nothing
+        // there (`addr>=ip("1.2.3.4")`: "unexpected ip").
+        if (e instanceof NoViableAltException nv && nv.getStartToken() != null && nv.getOffendingToken() != null
+                && nv.getStartToken().getTokenIndex() != nv.getOffendingToken().getTokenIndex()) {
+            return new IntervalSet();
+        }
         try {
             return e != null && e.getExpectedTokens() != null ? e.getExpectedTokens() : parser.getExpectedTokens();
         } catch (RuntimeException ignored) {

@@ -18,8 +18,6 @@ class ParseErrorTest {
         assertParseError("vector(abc)", "parse error at line 1, col 8: syntax error: unexpected IDENTIFIER, expecting NUMBER");
         assertParseError("bool 1 > 1", "parse error at line 1, col 1: syntax error: unexpected bool");
         assertParseError("#{app=\"foo\"} | json", "parse error at line 1, col 20: syntax error: unexpected $end");
-        // Loki reports the ')' (col 23) because its grammar accepts a log selector there first.
-        assertParseError("stddev({ foo = \"bar\" })", "parse error at line 1, col 8: syntax error: unexpected {");
     }
 
     @Test
@@ -30,8 +28,77 @@ class ParseErrorTest {
 
     @Test
     void rangeErrors() {
-        assertParseError("rate({a=\"b\"}[5minutes])", "parse error at line 1, col 13: unknown unit \"minutes\" in duration \"5minutes\"");
-        assertParseError("rate({a=\"b\"}[5m)", "parse error at line 1, col 13: missing closing ']' in duration");
+        // Loki's lexer reports these at the '[' with line 0 (Scanner.Next invalidates the line).
+        assertParseError("rate({a=\"b\"}[5minutes])", "parse error at line 0, col 13: unknown unit \"minutes\" in duration \"5minutes\"");
+        assertParseError("rate({a=\"b\"}[5m)", "parse error at line 0, col 13: missing closing ']' in duration");
+    }
+
+    // ---- cases from Loki's parser_test.go (golden suite), texts verbatim ----------------
+
+    @Test
+    void badDurationUnitIsALexerError() {
+        assertParseError("rate({ foo = \"bar\" }[5minutes])",
+                "parse error at line 0, col 21: unknown unit \"minutes\" in duration \"5minutes\"");
+        // The lexer error comes first even when the rest of the query is broken too.
+        assertParseError("rate({ foo = \"bar\" }[5minutes]) by (",
+                "parse error at line 0, col 21: unknown unit \"minutes\" in duration \"5minutes\"");
+        assertParseError("{app=\"x\"}\n  | json\n  | line_format \"{{.a}}\" [5xx]",
+                "parse error at line 0, col 26: unknown unit \"xx\" in duration \"5xx\"");
+    }
+
+    @Test
+    void missingClosingBracket() {
+        assertParseError("rate({ foo = \"bar\" }[5)", "parse error at line 0, col 21: missing closing ']' in duration");
+    }
+
+    @Test
+    void vectorAggregationOverRange() {
+        assertParseError("min({ foo = \"bar\" }[5m])", "parse error at line 0, col 20: syntax error: unexpected RANGE");
+    }
+
+    @Test
+    void vectorAggregationOverLogQuery() {
+        assertParseError("stddev({ foo = \"bar\" })", "parse error at line 1, col 23: syntax error: unexpected )");
+        assertParseError("sum({a=\"b\"} | json)", "parse error at line 1, col 19: syntax error: unexpected )");
+        assertParseError("sum(({a=\"b\"}))", "parse error at line 1, col 14: syntax error: unexpected )");
+        assertParseError("label_replace({a=\"b\"}, \"a\", \"b\", \"c\", \"d\")",
+                "parse error at line 1, col 22: syntax error: unexpected ,");
+    }
+
+    @Test
+    void labelReplaceMissingArgument() {
+        assertParseError("label_replace(rate({ foo = \"bar\" }[5m]),\"\")",
+                "parse error at line 1, col 43: syntax error: unexpected ), expecting ,");
+    }
+
+    @Test
+    void logQueryAsBinaryOperand() {
+        assertParseError("{foo=\"bar\"} + {foo=\"bar\"}",
+                "parse error : unexpected type for left leg of binary operation (+): *syntax.MatchersExpr");
+        assertParseError("sum(count_over_time({foo=\"bar\"}[5m])) by (foo) - {foo=\"bar\"}",
+                "parse error : unexpected type for right leg of binary operation (-): *syntax.MatchersExpr");
+        assertParseError("{foo=\"bar\"} / sum(count_over_time({foo=\"bar\"}[5m])) by (foo)",
+                "parse error : unexpected type for left leg of binary operation (/): *syntax.MatchersExpr");
+        assertParseError("count_over_time({ foo = \"bar\" }[12m]) > { foo = \"bar\" }",
+                "parse error : unexpected type for right leg of binary operation (>): *syntax.MatchersExpr");
+        assertParseError("{foo=\"bar\"} |= \"x\" or 1",
+                "parse error : unexpected type for left leg of binary operation (or): *syntax.PipelineExpr");
+        assertParseError("1 * ({foo=\"bar\"} | json)",
+                "parse error : unexpected type for right leg of binary operation (*): *syntax.PipelineExpr");
+        assertParseError("sum({a=\"b\"} + 1)",
+                "parse error : unexpected type for left leg of binary operation (+): *syntax.MatchersExpr");
+    }
+
+    @Test
+    void failedPredictionListsNoAlternatives() {
+        assertParseError("{ foo = \"bar\" }|logfmt|addr>=ip(\"1.2.3.4\")", "parse error at line 1, col 30: syntax error: unexpected ip");
+        assertParseError("{ foo = \"bar\" }|logfmt|addr<ip(\"1.2.3.4\")", "parse error at line 1, col 29: syntax error: unexpected ip");
+    }
+
+    @Test
+    void parenthesisedLogQueryStillParses() {
+        org.assertj.core.api.Assertions.assertThat(LogqlAssertions.parse("({a=\"b\"} | json)").toString())
+                .isEqualTo(LogqlAssertions.parse("{a=\"b\"} | json").toString());
     }
 
     @Test

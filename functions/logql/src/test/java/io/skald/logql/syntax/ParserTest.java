@@ -154,7 +154,7 @@ class ParserTest {
     @Test
     void durationUnitsAreCaseSensitive() {
         assertThatThrownBy(() -> LogQL.parse("rate({app=\"foo\"}[5M])"))
-                .hasMessage("parse error at line 1, col 17: unknown unit \"M\" in duration \"5M\"");
+                .hasMessage("parse error at line 0, col 17: unknown unit \"M\" in duration \"5M\"");
     }
 
     @Test

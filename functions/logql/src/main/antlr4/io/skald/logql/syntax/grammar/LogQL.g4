@@ -6,20 +6,30 @@ grammar LogQL;
 // Loki lower-cases keywords before looking them up, so `SUM`, `Rate` and `JSON` are keywords too.
 options { caseInsensitive = true; }
 
+// A selector that cannot be parsed as a duration; SyntaxErrors reports it as Loki's lexer does.
+tokens { INVALID_RANGE }
+
+@parser::members {
+    /** Marks the error raised by {@link #metricOperand}; SyntaxErrors prints no "expecting" list. */
+    public static final String METRIC_OPERAND_EXPECTED = "metric operand expected";
+
+    /** A log query (possibly parenthesised) where only a metric expression fits. */
+    private void metricOperand(ExprContext e) {
+        while (e instanceof ParenExprContext p) {
+            e = p.expr();
+        }
+        if (e instanceof LogExprContext) {
+            notifyErrorListeners(_input.LT(1), METRIC_OPERAND_EXPECTED, null);
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Parser
 // ---------------------------------------------------------------------------------------
 
 root
-    : logExpr EOF
-    | metricExpr EOF
-    ;
-
-// Only a parenthesised selector (with its pipeline) may be wrapped; binary operators only
-// take metric operands, which is what Loki's validation enforces after the fact.
-logExpr
-    : selector pipeline?
-    | LPAREN logExpr RPAREN
+    : expr EOF
     ;
 
 selector
@@ -100,19 +110,25 @@ unwrap
     : PIPE UNWRAP (identifier | conv=(BYTES_FN | DURATION_FN | DURATION_SECONDS_FN) LPAREN identifier RPAREN) (PIPE labelFilter)*
     ;
 
-metricExpr
-    : <assoc=right> metricExpr op=POW binModifier metricExpr            # binOpExpr
-    | metricExpr op=(MUL | DIV | MOD) binModifier metricExpr            # binOpExpr
-    | metricExpr op=(ADD | SUB) binModifier metricExpr                  # binOpExpr
-    | metricExpr op=(CMP_EQ | NEQ | GT | GTE | LT | LTE) binModifier metricExpr # binOpExpr
-    | metricExpr op=(AND | UNLESS) binModifier metricExpr               # binOpExpr
-    | metricExpr op=OR binModifier metricExpr                           # binOpExpr
+// As in Loki's yacc grammar, a log query is an expression of its own and a binary operator
+// takes any two expressions: `{a="b"} + 1` parses and fails in AstBuilder with Loki's
+// "unexpected type for left leg" text. Where only a metric expression fits (the argument of a
+// vector aggregation or label_replace), metricOperand reports a log query as Loki's parser
+// does: a syntax error at the token after it.
+expr
+    : <assoc=right> expr op=POW binModifier expr                        # binOpExpr
+    | expr op=(MUL | DIV | MOD) binModifier expr                        # binOpExpr
+    | expr op=(ADD | SUB) binModifier expr                              # binOpExpr
+    | expr op=(CMP_EQ | NEQ | GT | GTE | LT | LTE) binModifier expr     # binOpExpr
+    | expr op=(AND | UNLESS) binModifier expr                           # binOpExpr
+    | expr op=OR binModifier expr                                       # binOpExpr
     | rangeOp LPAREN (param=NUMBER COMMA)? logRange RPAREN grouping?    # rangeAggregationExpr
-    | vectorOp before=grouping? LPAREN (param=NUMBER COMMA)? metricExpr RPAREN after=grouping? # vectorAggregationExpr
-    | LABEL_REPLACE LPAREN metricExpr COMMA dst=STRING COMMA repl=STRING COMMA src=STRING COMMA regex=STRING RPAREN # labelReplaceExpr
+    | vectorOp before=grouping? LPAREN (param=NUMBER COMMA)? inner=expr { metricOperand($inner.ctx); } RPAREN after=grouping? # vectorAggregationExpr
+    | LABEL_REPLACE LPAREN inner=expr { metricOperand($inner.ctx); } COMMA dst=STRING COMMA repl=STRING COMMA src=STRING COMMA regex=STRING RPAREN # labelReplaceExpr
     | VECTOR LPAREN NUMBER RPAREN                                       # vectorExpr
     | sign=(ADD | SUB)? NUMBER                                          # literalExpr
-    | LPAREN metricExpr RPAREN                                          # parenMetricExpr
+    | LPAREN expr RPAREN                                                # parenExpr
+    | selector pipeline?                                                # logExpr
     ;
 
 binModifier
