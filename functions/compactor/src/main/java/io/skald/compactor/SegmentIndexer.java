@@ -47,12 +47,14 @@ public final class SegmentIndexer {
   private final Set<DayKey> dirty = new LinkedHashSet<>();
   private final Counter indexed;
   private final Counter corrupt;
+  private final io.skald.compactor.merge.Quarantine quarantine;
 
   public SegmentIndexer(IndexStore indexes, MeterRegistry meters) {
     this.indexes = indexes;
     this.objects = indexes.objects();
     this.indexed = meters.counter("skald_compactor_segments_indexed_total");
     this.corrupt = meters.counter("skald_compactor_corrupt_objects_total");
+    this.quarantine = new io.skald.compactor.merge.Quarantine(indexes, meters);
   }
 
   public Outcome index(ObjectCreated event) throws IOException, CorruptIndexException {
@@ -80,6 +82,7 @@ public final class SegmentIndexer {
     } catch (CorruptSegmentException e) {
       corrupt.increment();
       LOG.error("segment {} is corrupt and was not indexed: {}", event.getKey(), e.getMessage());
+      quarantine(key.get(), e.getMessage());
       return Outcome.CORRUPT;
     }
     DayKey day = new DayKey(key.get().tenant(), key.get().day());
@@ -114,6 +117,23 @@ public final class SegmentIndexer {
   public void discard() {
     dirty.clear();
     loaded.clear();
+  }
+
+  /**
+   * Moves a corrupt segment aside so catch-up and rebuilds do not trip over it again; an older
+   * good version of the key may be in the index, so its entry goes too.
+   */
+  private void quarantine(ObjectKeys.SegmentKey key, String reason) throws IOException, CorruptIndexException {
+    quarantine.moveAside(key.key(), reason);
+    DayKey day = new DayKey(key.tenant(), key.day());
+    TenantDayIndex index = loaded.get(day);
+    if (index == null) {
+      index = indexes.load(day.tenant(), day.day());
+      loaded.put(day, index);
+    }
+    if (index.remove(key.key())) {
+      dirty.add(day);
+    }
   }
 
   /** Writes every index changed since the last flush and returns them. */

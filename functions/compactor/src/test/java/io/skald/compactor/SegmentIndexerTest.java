@@ -85,5 +85,10 @@ class SegmentIndexerTest {
     String corrupt = ObjectKeys.segment("t", DAY, 0, 7);
     store.put(corrupt, "definitely not a segment".getBytes(StandardCharsets.UTF_8));
     assertThat(indexer.index(event("loki-chunks", corrupt))).isEqualTo(Outcome.CORRUPT);
+    // Moved aside with its reason, so it never trips catch-up or a rebuild again.
+    assertThat(store.head(corrupt)).isEmpty();
+    assertThat(store.get("quarantine/" + corrupt)).hasValueSatisfying(b ->
+        assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("definitely not a segment"));
+    assertThat(store.get("quarantine/" + corrupt + ".reason")).isPresent();
   }
 }

@@ -29,13 +29,21 @@ public final class DayCompactor {
   private final CompactionPlanner planner;
   private final SegmentMerger merger;
   private final IndexSwap swap;
+  private final Quarantine quarantine;
 
   public DayCompactor(IndexStore indexes, CompactionPlanner planner, SegmentMerger merger,
       IndexSwap swap) {
+    this(indexes, planner, merger, swap, null);
+  }
+
+  /** @param quarantine where corrupt inputs go; null lets a corrupt input fail the pass */
+  public DayCompactor(IndexStore indexes, CompactionPlanner planner, SegmentMerger merger,
+      IndexSwap swap, Quarantine quarantine) {
     this.indexes = indexes;
     this.planner = planner;
     this.merger = merger;
     this.swap = swap;
+    this.quarantine = quarantine;
   }
 
   public Stats compact(String tenant, LocalDate day)
@@ -55,6 +63,13 @@ public final class DayCompactor {
         result = merger.merge(tenant, day, PURPOSE, "", keys, EntryFilter.KEEP_ALL);
       } catch (NoSuchObjectException e) {
         LOG.info("skipping a group of {}/{}: {}", tenant, day, e.getMessage());
+        continue;
+      } catch (CorruptInputException e) {
+        if (quarantine == null) {
+          throw e;
+        }
+        // One bad object must not hold the day back: move it aside; the next pass re-plans.
+        quarantine.quarantine(e.key(), e.getMessage());
         continue;
       }
       if (swap.commit(result.replacement()) == IndexSwap.Outcome.SWAPPED) {

@@ -53,9 +53,14 @@ public final class SegmentMerger {
       ObjectInfo info = store.head(key).orElseThrow(() -> new NoSuchObjectException(store.bucket(), key));
       byte[] bytes = store.get(key).orElseThrow(() -> new NoSuchObjectException(store.bucket(), key));
       inputs.add(new InputRef(key, info.eTag()));
-      SegmentFooter footer = SegmentReader.readFooter(bytes);
+      SegmentFooter footer;
+      try {
+        footer = SegmentReader.readFooter(bytes);
+      } catch (CorruptSegmentException e) {
+        throw new CorruptInputException(key, e);
+      }
       for (StreamInfo s : footer.streams()) {
-        streams.computeIfAbsent(s.labels(), l -> new ArrayList<>()).add(new Source(bytes, s));
+        streams.computeIfAbsent(s.labels(), l -> new ArrayList<>()).add(new Source(key, bytes, s));
         entriesIn += s.entries();
         inputRaw += s.rawBytes();
       }
@@ -92,8 +97,16 @@ public final class SegmentMerger {
       throws CorruptSegmentException {
     long dropped = 0;
     for (BlockRef b : s.info.blocks()) {
-      byte[] stored = Arrays.copyOfRange(s.bytes, (int) b.offset(), (int) b.offset() + b.length());
-      BlockCursor c = SegmentReader.openBlock(stored, b);
+      BlockCursor c;
+      try {
+        if (b.offset() < 0 || b.offset() + b.length() > s.bytes.length) {
+          throw new CorruptSegmentException("block at " + b.offset() + " lies outside the object");
+        }
+        byte[] stored = Arrays.copyOfRange(s.bytes, (int) b.offset(), (int) b.offset() + b.length());
+        c = SegmentReader.openBlock(stored, b);
+      } catch (CorruptSegmentException e) {
+        throw new CorruptInputException(s.key, e);
+      }
       while (c.next()) {
         long ts = c.timestampNanos();
         if (f != EntryFilter.StreamFilter.KEEP_ALL && f.drop(ts, c)) {
@@ -119,7 +132,7 @@ public final class SegmentMerger {
     return limit;
   }
 
-  private record Source(byte[] bytes, StreamInfo info) {}
+  private record Source(String key, byte[] bytes, StreamInfo info) {}
 
   /** The writer side: appends entries and cuts a new object when one is full. */
   private final class Output {

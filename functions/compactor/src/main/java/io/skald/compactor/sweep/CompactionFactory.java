@@ -18,6 +18,7 @@ import io.skald.compactor.merge.CompactionPlanner;
 import io.skald.compactor.merge.DayCompactor;
 import io.skald.compactor.merge.DelayedDeleter;
 import io.skald.compactor.merge.IndexSwap;
+import io.skald.compactor.merge.Quarantine;
 import io.skald.compactor.merge.SegmentMerger;
 import io.skald.compactor.retention.RetentionPolicy;
 import io.skald.compactor.retention.RetentionSweeper;
@@ -65,9 +66,10 @@ public class CompactionFactory {
   }
 
   @Singleton
-  DayCompactor dayCompactor(ObjectStore store, CompactionConfig config, Clock clock) {
-    return new DayCompactor(new IndexStore(store), new CompactionPlanner(config), new SegmentMerger(store, config),
-        new IndexSwap(store, clock, config.retentionDeleteDelay()));
+  DayCompactor dayCompactor(ObjectStore store, CompactionConfig config, Clock clock, MeterRegistry meters) {
+    IndexStore indexes = new IndexStore(store);
+    return new DayCompactor(indexes, new CompactionPlanner(config), new SegmentMerger(store, config),
+        new IndexSwap(store, clock, config.retentionDeleteDelay()), new Quarantine(indexes, meters));
   }
 
   @Singleton
