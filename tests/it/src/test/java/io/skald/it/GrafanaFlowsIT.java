@@ -123,6 +123,25 @@ class GrafanaFlowsIT {
 
   @Test
   @CitrusTest
+  void dataSamplesAndDetectedFieldsFeedTheQueryBuilder(@CitrusResource TestCaseRunner runner) {
+    String window = "start=" + T0 + "&end=" + (T0 + 10 * MINUTE);
+    runner.$(http().client(client).send().get("/loki/api/v1/query_range?" + window + "&limit=10&direction=backward&"
+        + LokiQueries.queryString(Map.of("query", "{app=\"graf\"}"))).message().header("X-Query-Tags", "Source=datasample"));
+    runner.$(http().client(client).receive().response(HttpStatus.OK).message().type(MessageType.JSON)
+        .validate(jsonPath().expressions(Map.of("$.data.resultType", "streams", "$.data.result.size()", 4))));
+    // level and msg come from logfmt; detected_level and trace_id are structured metadata.
+    runner.$(http().client(client).send().get("/loki/api/v1/detected_fields?" + window + "&limit=1000&"
+        + LokiQueries.queryString(Map.of("query", "{app=\"graf\"}"))));
+    runner.$(http().client(client).receive().response(HttpStatus.OK).message().type(MessageType.JSON)
+        .validate(jsonPath().expressions(Map.of("$.fields.size()", 4, "$.limit", 1000))));
+    runner.$(http().client(client).send().get("/loki/api/v1/detected_field/level/values?" + window + "&"
+        + LokiQueries.queryString(Map.of("query", "{app=\"graf\"}"))));
+    runner.$(http().client(client).receive().response(HttpStatus.OK).message().type(MessageType.JSON)
+        .body("{\"values\":[\"error\",\"info\",\"warn\"],\"limit\":1000}"));
+  }
+
+  @Test
+  @CitrusTest
   void categorizeLabelsSplitsStreamLabelsFromMetadata(@CitrusResource TestCaseRunner runner) {
     runner.$(http().client(client).send().get("/loki/api/v1/query_range?" + LokiQueries.queryString(Map.of(
         "query", "{app=\"graf\"} |= \"msg=a\"", "start", Long.toString(T0), "end", Long.toString(T0 + 10 * MINUTE),
