@@ -1,5 +1,6 @@
 package io.skald.deletes;
 
+import io.skald.storage.NoSuchBucketException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -37,6 +38,10 @@ public final class TenantDeleteFilters {
    * @throws UncheckedIOException when the requests cannot be read: answering without them could
    *     show lines a user asked to delete
    */
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TenantDeleteFilters.class);
+  private final java.util.concurrent.atomic.AtomicBoolean missingBucketReported =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   public DeleteFilter forTenant(String tenant) {
     if (requests == null) {
       return DeleteFilter.of(java.util.List.of());
@@ -50,6 +55,14 @@ public final class TenantDeleteFilters {
       DeleteFilter filter = DeleteFilter.of(requests.forQueryTimeFiltering(tenant));
       cache.put(tenant, new Cached(filter, now));
       return filter;
+    } catch (NoSuchBucketException e) {
+      // No admin bucket means no delete request was ever stored: nothing to filter.
+      if (missingBucketReported.compareAndSet(false, true)) {
+        LOG.warn("the admin bucket does not exist, so there are no delete requests to apply: {}", e.getMessage());
+      }
+      DeleteFilter none = DeleteFilter.of(java.util.List.of());
+      cache.put(tenant, new Cached(none, now));
+      return none;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the delete requests of " + tenant, e);
     }

@@ -18,6 +18,9 @@ final class S3Errors {
             int status = s3.statusCode();
             String message = what + " failed: HTTP " + status + " " + errorCode(s3);
             // 5xx: server trouble; 429 / 503 SlowDown: throttling; 408: request timeout.
+            if (status == 404 && "NoSuchBucket".equals(errorCode(s3))) {
+                return new NoSuchBucketException(message, e);
+            }
             return status >= 500 || status == 429 || status == 408
                     ? new RetriableStorageException(message, e)
                     : new IOException(message, e);

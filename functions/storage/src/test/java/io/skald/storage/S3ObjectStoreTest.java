@@ -60,9 +60,10 @@ class S3ObjectStoreTest extends ObjectStoreContractTest {
     void missingBucketIsAnErrorNotAnAbsentObject() {
         try (S3ObjectStore wrong = new S3ObjectStore(config(SharedServers.s3(), "no-such-bucket-" + UUID.randomUUID()))) {
             assertThatThrownBy(() -> wrong.get("k"))
-                    .isInstanceOf(java.io.IOException.class)
+                    .isInstanceOf(NoSuchBucketException.class)
                     .isNotInstanceOf(RetriableStorageException.class)
                     .hasMessageContaining("404");
+            assertThatThrownBy(() -> wrong.list("delete-requests/")).isInstanceOf(NoSuchBucketException.class);
         }
     }
 
