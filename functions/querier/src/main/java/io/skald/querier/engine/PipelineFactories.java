@@ -30,8 +30,6 @@ public final class PipelineFactories {
       pipeline = Pipeline.compile(stages);
     } catch (ParseException e) {
       throw new BadRequestException(e.getMessage());
-    } catch (UnsupportedOperationException e) {
-      throw new BadRequestException("not supported by this Skald version yet: " + e.getMessage());
     }
     return streamLabels -> new Bound(pipeline.forStream(Labels.of(streamLabels)), categorize);
   }
