@@ -12,6 +12,11 @@ import java.util.Objects;
  * ({@link #lineArray()}, {@link #lineOffset()}, {@link #lineLength()}). Treat that view as read
  * only and valid until the cursor moves; copy what you keep. Not thread-safe.
  *
+ * <p>The decoded buffer belongs to the thread that opened the block and is reused by its next
+ * {@link SegmentReader#openBlock} call, so the cursor as a whole (lines and not-yet-read metadata)
+ * is valid only until then: use one cursor at a time per thread. Strings and copies it has
+ * returned ({@link #lineString()}, {@link #lineBytes()}, metadata) stay valid.
+ *
  * <p>The cursor starts before the first entry, so the idiom is {@code while (c.next()) ...}.
  */
 public final class BlockCursor {
@@ -90,7 +95,10 @@ public final class BlockCursor {
     return timestamps[current()];
   }
 
-  /** The block's decoded buffer holding the current line at {@link #lineOffset()}. Do not modify. */
+  /**
+   * The block's decoded buffer holding the current line at {@link #lineOffset()}; it may be longer
+   * than the block (a reused buffer). Do not modify.
+   */
   public byte[] lineArray() {
     current();
     return data;

@@ -11,8 +11,17 @@ final class BlockDecoderV1 {
   private BlockDecoderV1() {}
 
   static BlockCursor decode(byte[] payload, BlockRef ref) throws CorruptSegmentException {
-    ByteReader in = new ByteReader(payload, 0, payload.length, "block at " + ref.offset());
-    int n = in.readCount(payload.length / 3, "entry count"); // an entry takes at least 3 bytes
+    return decode(payload, payload.length, ref);
+  }
+
+  /**
+   * Decodes the payload {@code payload[0, payloadLength)}; the array may be longer (a reused
+   * buffer), and the cursor keeps it as its backing buffer.
+   */
+  static BlockCursor decode(byte[] payload, int payloadLength, BlockRef ref)
+      throws CorruptSegmentException {
+    ByteReader in = new ByteReader(payload, 0, payloadLength, "block at " + ref.offset());
+    int n = in.readCount(payloadLength / 3, "entry count"); // an entry takes at least 3 bytes
     if (n != ref.entries()) {
       throw in.corrupt(n + " entries, footer says " + ref.entries());
     }
@@ -22,8 +31,8 @@ final class BlockDecoderV1 {
     }
     int[] lineStarts = new int[n + 1];
     for (int i = 0; i < n; i++) {
-      long end = (long) lineStarts[i] + in.readCount(payload.length, "line length");
-      if (end > payload.length) {
+      long end = (long) lineStarts[i] + in.readCount(payloadLength, "line length");
+      if (end > payloadLength) {
         throw in.corrupt("line lengths exceed block");
       }
       lineStarts[i + 1] = (int) end;

@@ -2,6 +2,7 @@ package io.skald.segment;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
 import java.util.zip.CRC32;
 
@@ -12,6 +13,13 @@ import java.util.zip.CRC32;
  */
 final class Frame {
   static final int LENGTH_PREFIX = 4;
+
+  /**
+   * One decompression context per thread, reused for every frame: {@code Zstd.decompressByteArray}
+   * would create and free a native context per call. Never escapes {@link #read}.
+   */
+  private static final ThreadLocal<ZstdDecompressCtx> DCTX =
+      ThreadLocal.withInitial(ZstdDecompressCtx::new);
 
   private Frame() {}
 
@@ -28,8 +36,21 @@ final class Frame {
     return out.size() - start;
   }
 
-  /** Decodes an envelope occupying exactly {@code stored[off, off + len)}. */
+  /** Decodes an envelope occupying exactly {@code stored[off, off + len)} into a new array. */
   static byte[] read(byte[] stored, int off, int len, String what) throws CorruptSegmentException {
+    int decodedLength = decodedLength(stored, off, len, what);
+    byte[] decoded = new byte[decodedLength];
+    decompress(stored, off, len, decoded, decodedLength, what);
+    return decoded;
+  }
+
+  /**
+   * Checks the envelope at {@code stored[off, off + len)} (length prefix within the format limit
+   * and equal to the zstd frame's declared content size) and returns its decoded length, so the
+   * caller can size the destination before anything is allocated.
+   */
+  static int decodedLength(byte[] stored, int off, int len, String what)
+      throws CorruptSegmentException {
     ByteReader in = new ByteReader(stored, off, len, what);
     int decodedLength = in.readIntLE();
     if (decodedLength < 0 || decodedLength > SegmentFormat.MAX_DECODED_FRAME_BYTES) {
@@ -45,17 +66,28 @@ final class Frame {
     if (declared != decodedLength) {
       throw in.corrupt("zstd frame declares " + declared + " bytes, envelope " + decodedLength);
     }
-    byte[] decoded = new byte[decodedLength];
+    return decodedLength;
+  }
+
+  /**
+   * Decompresses the envelope at {@code stored[off, off + len)}, already checked by
+   * {@link #decodedLength}, into {@code dst[0, decodedLength)}.
+   */
+  static void decompress(byte[] stored, int off, int len, byte[] dst, int decodedLength,
+      String what) throws CorruptSegmentException {
+    int compressedOff = off + LENGTH_PREFIX;
+    int compressedLen = len - LENGTH_PREFIX;
     long n;
     try {
-      n = Zstd.decompressByteArray(decoded, 0, decodedLength, stored, compressedOff, compressedLen);
+      n = DCTX.get().decompressByteArray(dst, 0, decodedLength, stored, compressedOff,
+          compressedLen);
     } catch (ZstdException | IllegalArgumentException | IndexOutOfBoundsException e) {
       throw new CorruptSegmentException(what + ": zstd frame does not decode", e);
     }
     if (n != decodedLength) {
-      throw in.corrupt("decoded " + n + " bytes, expected " + decodedLength);
+      throw new CorruptSegmentException(
+          what + ": decoded " + n + " bytes, expected " + decodedLength);
     }
-    return decoded;
   }
 
   static int crc32(byte[] buf, int off, int len) {

@@ -6,9 +6,25 @@ import java.util.Objects;
 /**
  * Reads segments with as few and as small reads as possible: the footer comes from one tail read
  * (two if it is unusually large), and each block is one ranged read plus one decompression.
- * Every inconsistency surfaces as {@link CorruptSegmentException}. Stateless and thread-safe.
+ * Every inconsistency surfaces as {@link CorruptSegmentException}. Thread-safe.
+ *
+ * <p>Blocks decompress into a buffer owned by the calling thread and reused by its next
+ * {@code openBlock} (and zstd's decompression context is per thread too), so scanning allocates no
+ * block-sized array per block. The price: a {@link BlockCursor} is valid only until the next
+ * {@code openBlock} on the same thread. Finish with one cursor, copying what you keep, before
+ * opening the next block on that thread.
  */
 public final class SegmentReader {
+  /**
+   * Largest decoded block kept in a thread's reusable buffer; larger (non-default) blocks get a
+   * fresh array so one odd block cannot pin megabytes per thread.
+   */
+  static final int MAX_REUSED_BLOCK_BYTES = 4 * SegmentFormat.DEFAULT_BLOCK_TARGET_BYTES;
+
+  /** Per thread: element 0 is the decode buffer reused by {@link #openBlock(byte[], BlockRef)}. */
+  private static final ThreadLocal<byte[][]> BLOCK_BUFFER =
+      ThreadLocal.withInitial(() -> new byte[1][]);
+
   private SegmentReader() {}
 
   /**
@@ -51,7 +67,10 @@ public final class SegmentReader {
         footerStart);
   }
 
-  /** Fetches one block with a single ranged read, verifies it and decodes it. */
+  /**
+   * Fetches one block with a single ranged read, verifies it and decodes it. The cursor is valid
+   * until the next {@code openBlock} on this thread.
+   */
   public static BlockCursor openBlock(RangeSource src, BlockRef block)
       throws IOException, CorruptSegmentException {
     Objects.requireNonNull(block, "block");
@@ -63,7 +82,8 @@ public final class SegmentReader {
 
   /**
    * Verifies and decodes one block from its stored bytes, exactly
-   * {@code [block.offset(), block.offset() + block.length())} of the object.
+   * {@code [block.offset(), block.offset() + block.length())} of the object. The cursor is valid
+   * until the next {@code openBlock} on this thread (it shares the thread's decode buffer).
    */
   public static BlockCursor openBlock(byte[] compressedBlockBytes, BlockRef block)
       throws CorruptSegmentException {
@@ -74,9 +94,28 @@ public final class SegmentReader {
     if (Frame.crc32(compressedBlockBytes, 0, block.length()) != block.crc32()) {
       throw new CorruptSegmentException("block at " + block.offset() + ": checksum mismatch");
     }
-    byte[] payload = Frame.read(compressedBlockBytes, 0, block.length(),
-        "block at " + block.offset());
-    return BlockDecoderV1.decode(payload, block);
+    String what = "block at " + block.offset();
+    int decodedLength = Frame.decodedLength(compressedBlockBytes, 0, block.length(), what);
+    byte[] payload = blockBuffer(decodedLength);
+    Frame.decompress(compressedBlockBytes, 0, block.length(), payload, decodedLength, what);
+    return BlockDecoderV1.decode(payload, decodedLength, block);
+  }
+
+  /** This thread's decode buffer with room for {@code length} bytes, or a fresh array. */
+  private static byte[] blockBuffer(int length) {
+    if (length > MAX_REUSED_BLOCK_BYTES) {
+      return new byte[length];
+    }
+    byte[][] holder = BLOCK_BUFFER.get();
+    byte[] buf = holder[0];
+    if (buf == null || buf.length < length) {
+      // Grow to the largest block seen (at least the default target): blocks are capped near it.
+      buf = new byte[Math.min(MAX_REUSED_BLOCK_BYTES,
+          Math.max(length, Math.max(SegmentFormat.DEFAULT_BLOCK_TARGET_BYTES + 4096,
+              buf == null ? 0 : buf.length)))];
+      holder[0] = buf;
+    }
+    return buf;
   }
 
   private static void checkMinimumSize(long size) throws CorruptSegmentException {
