@@ -193,6 +193,13 @@ class BadInputIT {
     runner.$(http().client(client).receive().response(HttpStatus.BAD_REQUEST).message().type(MessageType.PLAINTEXT)
         .body("log queries are not supported as an instant query type, please change your query to a range query type\n"));
 
+    // Paths and methods Loki's router does not know: Go's 404 page and an empty 405.
+    runner.$(http().client(client).send().get("/loki/api/v1/no_such_route"));
+    runner.$(http().client(client).receive().response(HttpStatus.NOT_FOUND).message().type(MessageType.PLAINTEXT)
+        .body("404 page not found\n"));
+    runner.$(http().client(client).send().get("/loki/api/v1/push"));
+    runner.$(http().client(client).receive().response(HttpStatus.METHOD_NOT_ALLOWED));
+
     assertStoredUnchanged(runner);
   }
 }
