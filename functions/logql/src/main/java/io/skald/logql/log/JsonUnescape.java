@@ -29,13 +29,13 @@ final class JsonUnescape {
                 case 'r' -> out.append((byte) '\r');
                 case 't' -> out.append((byte) '\t');
                 case 'u' -> {
-                    int cp = hex4(b, i + 1, end);
+                    int cp = Hex.hex4(b, i + 1, end);
                     if (cp < 0) {
                         return false;
                     }
                     i += 4;
                     if (cp >= 0xd800 && cp <= 0xdfff) {
-                        int low = i + 2 < end && b[i + 1] == '\\' && b[i + 2] == 'u' ? hex4(b, i + 3, end) : -1;
+                        int low = i + 2 < end && b[i + 1] == '\\' && b[i + 2] == 'u' ? Hex.hex4(b, i + 3, end) : -1;
                         if (cp >= 0xdc00 || low < 0xdc00 || low > 0xdfff) {
                             return false;
                         }
@@ -50,20 +50,5 @@ final class JsonUnescape {
             }
         }
         return true;
-    }
-
-    private static int hex4(byte[] b, int i, int end) {
-        if (i + 4 > end) {
-            return -1;
-        }
-        int v = 0;
-        for (int k = i; k < i + 4; k++) {
-            int d = Character.digit(b[k], 16);
-            if (d < 0) {
-                return -1;
-            }
-            v = (v << 4) | d;
-        }
-        return v;
     }
 }

@@ -37,13 +37,13 @@ final class LogfmtUnquote {
                 case 'r' -> out.append((byte) '\r');
                 case 't' -> out.append((byte) '\t');
                 case 'u' -> {
-                    int r = hex4(b, i, end);
+                    int r = Hex.hex4(b, i, end);
                     if (r < 0) {
                         return false;
                     }
                     i += 4;
                     if (r >= 0xd800 && r < 0xe000) {
-                        int r2 = i + 1 < end && b[i] == '\\' && b[i + 1] == 'u' ? hex4(b, i + 2, end) : -1;
+                        int r2 = i + 1 < end && b[i] == '\\' && b[i + 1] == 'u' ? Hex.hex4(b, i + 2, end) : -1;
                         if (r < 0xdc00 && r2 >= 0xdc00 && r2 < 0xe000) {
                             r = 0x10000 + ((r - 0xd800) << 10) + (r2 - 0xdc00);
                             i += 6;
@@ -59,20 +59,5 @@ final class LogfmtUnquote {
             }
         }
         return true;
-    }
-
-    private static int hex4(byte[] b, int i, int end) {
-        if (i + 4 > end) {
-            return -1;
-        }
-        int v = 0;
-        for (int k = i; k < i + 4; k++) {
-            int d = Character.digit(b[k], 16);
-            if (d < 0) {
-                return -1;
-            }
-            v = (v << 4) | d;
-        }
-        return v;
     }
 }
