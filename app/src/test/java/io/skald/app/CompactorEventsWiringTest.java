@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.context.ApplicationContext;
 import io.skald.compactor.events.CloudEventsController;
 import io.skald.health.Readiness;
-import io.skald.routes.storage.StorageEventsService;
+import io.skald.routes.storageevents.StorageEventsService;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

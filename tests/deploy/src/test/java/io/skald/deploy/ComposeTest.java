@@ -83,7 +83,7 @@ class ComposeTest {
     assertThat(event.group(2)).isEqualTo("arn:minio:sqs::" + id + ":kafka");
     String flags = event.group(3);
     assertThat(flags).contains("--event put");
-    Path objectKeys = Repo.path("functions/index/src/main/java/io/skald/index/ObjectKeys.java");
+    Path objectKeys = Repo.path("functions/lib/index/src/main/java/io/skald/index/ObjectKeys.java");
     assertThat(flags).as("prefix of segment keys (ObjectKeys.SEGMENTS)")
         .contains("--prefix " + AppConfig.constant("SEGMENTS", objectKeys));
     Matcher suffix = Pattern.compile("endsWith\\(\"([^\"]+)\"\\)").matcher(Repo.read(objectKeys));

@@ -1,10 +1,10 @@
 package io.skald.it;
 
 import com.google.protobuf.Timestamp;
-import io.skald.routes.push.proto.EntryAdapter;
-import io.skald.routes.push.proto.LabelPairAdapter;
-import io.skald.routes.push.proto.PushRequest;
-import io.skald.routes.push.proto.StreamAdapter;
+import io.skald.routes.pushingest.proto.EntryAdapter;
+import io.skald.routes.pushingest.proto.LabelPairAdapter;
+import io.skald.routes.pushingest.proto.PushRequest;
+import io.skald.routes.pushingest.proto.StreamAdapter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

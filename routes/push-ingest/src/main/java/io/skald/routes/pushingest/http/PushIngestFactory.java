@@ -1,0 +1,67 @@
+package io.skald.routes.pushingest.http;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.skald.bus.Bus;
+import io.skald.health.ReadinessCheck;
+import io.skald.routes.pushingest.decode.PushRequestDecoder;
+import io.skald.routes.pushingest.ratelimit.IngestionRateLimiter;
+import io.skald.routes.pushingest.route.IngestMetrics;
+import io.skald.routes.pushingest.route.LogBatchPublisher;
+import io.skald.routes.pushingest.route.PushIngestRoute;
+import io.skald.routes.pushingest.route.PushSteps;
+import io.skald.routes.pushingest.validate.PushValidator;
+import io.skald.routes.pushingest.validate.ValidationLimits;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/** Builds the Camel context that runs the push route, and the route's steps. */
+@Factory
+@Requires(property = "skald.target", pattern = PushIngestFactory.TARGETS)
+public class PushIngestFactory {
+
+  public static final String TARGETS = "(.*,)?(all|ingest)(,.*)?";
+
+  @Singleton
+  PushSteps pushSteps(Bus bus, IngestConfig config, Clock clock, MeterRegistry meters) {
+    return new PushSteps(
+        new PushRequestDecoder(),
+        new PushValidator(ValidationLimits.DEFAULTS, clock),
+        new IngestionRateLimiter(config.ingestionRateMb(), config.ingestionBurstSizeMb(), clock),
+        new LogBatchPublisher(bus.producer(), config.topic(), clock),
+        new IngestMetrics(meters));
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  CamelContext camelContext(PushSteps steps) throws Exception {
+    DefaultCamelContext camel = new DefaultCamelContext();
+    camel.getCamelContextExtension().setName("skald-ingest");
+    camel.addRoutes(new PushIngestRoute(steps));
+    camel.start();
+    return camel;
+  }
+
+  /** The push route serves only while its Camel context runs (the bus is checked by the app). */
+  @Singleton
+  @Named("ingest")
+  ReadinessCheck ingestReadiness(CamelContext camel) {
+    return ReadinessCheck.of("ingest", () -> {
+      if (!camel.isStarted()) {
+        throw new IllegalStateException("the push route is " + camel.getStatus());
+      }
+    });
+  }
+
+  @Singleton
+  @Bean(preDestroy = "close")
+  ProducerTemplate producerTemplate(CamelContext camel) {
+    return camel.createProducerTemplate();
+  }
+}
