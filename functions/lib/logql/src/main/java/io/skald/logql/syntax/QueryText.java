@@ -2,6 +2,11 @@ package io.skald.logql.syntax;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Query text as it arrives over HTTP. Loki's lexer reads the raw bytes and refuses a query with a
@@ -48,18 +53,62 @@ public final class QueryText {
 
   /**
    * Decodes one {@code application/x-www-form-urlencoded} component ({@code +} is a space,
-   * {@code %XX} a byte), keeping bytes that are not UTF-8 as {@link #decodeUtf8} does.
+   * {@code %XX} a byte), keeping bytes that are not UTF-8 as {@link #decodeUtf8} does. Each char
+   * of {@code encoded} is one byte (a raw query string, or a body read as ISO-8859-1).
    *
    * @throws IllegalArgumentException with {@link URLDecoder}'s text for a malformed escape
    */
   public static String decodeUrlComponent(String encoded) {
-    if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) {
+    boolean plain = true;
+    for (int i = 0; i < encoded.length() && plain; i++) {
+      char c = encoded.charAt(i);
+      plain = c != '%' && c != '+' && c < 0x80;
+    }
+    if (plain) {
       return encoded;
     }
     // ISO-8859-1 maps bytes and chars one to one, so the escapes come out as the raw bytes.
     byte[] raw = URLDecoder.decode(encoded, StandardCharsets.ISO_8859_1)
         .getBytes(StandardCharsets.ISO_8859_1);
     return decodeUtf8(raw);
+  }
+
+  /**
+   * Decodes {@code name=value} pairs separated by {@code &} (a query string, or a form body read
+   * as ISO-8859-1) with {@link #decodeUrlComponent}, in order; a pair without {@code =} has the
+   * empty value.
+   *
+   * @throws IllegalArgumentException for a malformed escape
+   */
+  public static Map<String, List<String>> decodeForm(String encoded) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String pair : encoded.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decodeUrlComponent(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decodeUrlComponent(pair.substring(eq + 1));
+      out.computeIfAbsent(name, x -> new ArrayList<>()).add(value);
+    }
+    return out;
+  }
+
+  /**
+   * Query parameters as an HTTP server decoded them, unless it replaced bytes that are not UTF-8
+   * with U+FFFD: then the raw query string (asked for only then), decoded with
+   * {@link #decodeForm}.
+   */
+  public static Map<String, List<String>> queryParameters(Map<String, List<String>> decoded,
+      Supplier<String> rawQuery) {
+    for (Map.Entry<String, List<String>> e : decoded.entrySet()) {
+      if (e.getKey().indexOf('\uFFFD') >= 0
+          || e.getValue().stream().anyMatch(v -> v.indexOf('\uFFFD') >= 0)) {
+        String raw = rawQuery.get();
+        return raw == null ? decoded : decodeForm(raw);
+      }
+    }
+    return decoded;
   }
 
   /** Index of the first char that stands for a byte that is not UTF-8, or -1. */
