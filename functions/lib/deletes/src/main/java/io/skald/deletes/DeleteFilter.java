@@ -74,7 +74,7 @@ public final class DeleteFilter {
         matching.add(r);
       }
     }
-    return matching.isEmpty() ? null : new StreamDeletes(matching, Labels.of(streamLabels));
+    return matching.isEmpty() ? null : new StreamDeletes(matching, streamLabels);
   }
 
   /** Whether entries of the stream between {@code minNanos} and {@code maxNanos} may be covered. */
@@ -93,12 +93,16 @@ public final class DeleteFilter {
     /** Per rule: the line test, or null when the time range alone decides. */
     private final DeleteQuery.LineSelector[] selectors;
 
-    private StreamDeletes(List<Rule> rules, Labels streamLabels) {
+    private StreamDeletes(List<Rule> rules, Map<String, String> streamLabels) {
       this.rules = rules.toArray(new Rule[0]);
       this.selectors = new DeleteQuery.LineSelector[this.rules.length];
+      Labels labels = null;
       for (int i = 0; i < this.rules.length; i++) {
         DeleteQuery q = this.rules[i].query;
-        selectors[i] = q.hasFilter() ? q.forStream(streamLabels) : null;
+        if (q.hasFilter()) {
+          labels = labels == null ? Labels.of(streamLabels) : labels;
+          selectors[i] = q.forStream(labels);
+        }
       }
     }
 
@@ -115,8 +119,20 @@ public final class DeleteFilter {
 
     /** {@link #deleted(long, byte[], int, int, List)} for an entry without structured metadata. */
     public boolean deleted(long timestampNanos, String line) {
-      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-      return deleted(timestampNanos, bytes, 0, bytes.length, List.of());
+      byte[] bytes = null;
+      for (int i = 0; i < rules.length; i++) {
+        if (!rules[i].covers(timestampNanos)) {
+          continue;
+        }
+        if (selectors[i] == null) {
+          return true;
+        }
+        bytes = bytes == null ? line.getBytes(StandardCharsets.UTF_8) : bytes;
+        if (selectors[i].selects(timestampNanos, bytes, 0, bytes.length, List.of())) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Whether {@link #deleted} looks at the entry at all (without filters the time decides). */
