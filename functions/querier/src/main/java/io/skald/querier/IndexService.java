@@ -1,9 +1,7 @@
 package io.skald.querier;
 
 import io.micronaut.context.annotation.Requires;
-import io.skald.logql.syntax.Expr;
 import io.skald.logql.syntax.LogQL;
-import io.skald.logql.syntax.LogSelectorExpr;
 import io.skald.logql.syntax.Matcher;
 import io.skald.logql.syntax.ParseException;
 import io.skald.querier.engine.DetectedLabels;
@@ -12,6 +10,7 @@ import io.skald.querier.json.LokiJson;
 import io.skald.querier.params.BadRequestException;
 import io.skald.querier.params.LokiTime;
 import io.skald.querier.params.Params;
+import io.skald.querier.params.SelectorParams;
 import io.skald.querier.params.TimeRange;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -43,12 +42,13 @@ public class IndexService {
   }
 
   public byte[] indexStats(String tenant, Params p) {
-    return LokiJson.indexStats(volumes.stats(tenant, TimeRange.fromParams(p, now()), matchers(p.get("query"), true)));
+    return LokiJson.indexStats(volumes.stats(tenant, TimeRange.fromParams(p, now()),
+        SelectorParams.required(p.get("query"))));
   }
 
   public byte[] volume(String tenant, Params p, boolean range) {
     TimeRange r = TimeRange.fromParams(p, now());
-    List<Matcher> matchers = matchers(p.get("query"), true);
+    List<Matcher> matchers = SelectorParams.required(p.get("query"));
     int limit = p.get("limit").isEmpty() ? DEFAULT_VOLUME_LIMIT : parseLimit(p.get("limit"));
     List<String> targets = p.get("targetLabels").isBlank() ? List.of()
         : Arrays.stream(p.get("targetLabels").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -72,11 +72,12 @@ public class IndexService {
 
   public byte[] detectedLabels(String tenant, Params p) {
     TimeRange r = TimeRange.fromParams(p, now());
-    return LokiJson.detectedLabels(DetectedLabels.select(volumes.labelValues(tenant, r, matchers(p.get("query"), false))));
+    return LokiJson.detectedLabels(DetectedLabels.select(
+        volumes.labelValues(tenant, r, SelectorParams.optional(p.get("query")))));
   }
 
   public byte[] patterns(Params p) {
-    matchers(p.get("query"), true);
+    SelectorParams.required(p.get("query"));
     return LokiJson.noPatterns();
   }
 
@@ -123,24 +124,6 @@ public class IndexService {
 
     public byte[] body() {
       return body.clone();
-    }
-  }
-
-  private static List<Matcher> matchers(String query, boolean required) {
-    if (query == null || query.isBlank()) {
-      if (required) {
-        throw new BadRequestException("parse error : syntax error: unexpected $end");
-      }
-      return List.of();
-    }
-    try {
-      Expr e = LogQL.parse(query);
-      if (e instanceof LogSelectorExpr s) {
-        return s.matchers();
-      }
-      throw new BadRequestException("only stream selectors are allowed here: " + query);
-    } catch (ParseException e) {
-      throw new BadRequestException(e.getMessage());
     }
   }
 

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Requires;
 import io.skald.logql.syntax.Expr;
 import io.skald.logql.syntax.LogQL;
 import io.skald.logql.syntax.LogSelectorExpr;
-import io.skald.logql.syntax.Matcher;
 import io.skald.logql.syntax.ParseException;
 import io.skald.querier.engine.LogQueryEngine;
 import io.skald.querier.engine.MetadataQueries;
@@ -26,11 +25,11 @@ import io.skald.querier.params.GoDuration;
 import io.skald.querier.params.PromDuration;
 import io.skald.querier.params.Params;
 import io.skald.querier.params.RangeQueryRequest;
+import io.skald.querier.params.SelectorParams;
 import io.skald.querier.params.TimeRange;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -161,39 +160,18 @@ public class QueryService {
 
   public byte[] labels(String tenant, Params params) {
     TimeRange range = TimeRange.fromParams(params, nowNanos());
-    return LokiJson.stringList(metadata.labelNames(tenant, range, optionalSelector(params.get("query"))));
+    return LokiJson.stringList(metadata.labelNames(tenant, range, SelectorParams.optional(params.get("query"))));
   }
 
   public byte[] labelValues(String tenant, String name, Params params) {
     TimeRange range = TimeRange.fromParams(params, nowNanos());
-    return LokiJson.stringList(metadata.labelValues(tenant, name, range, optionalSelector(params.get("query"))));
+    return LokiJson.stringList(metadata.labelValues(tenant, name, range,
+        SelectorParams.optional(params.get("query"))));
   }
 
   public byte[] series(String tenant, Params params) {
     TimeRange range = TimeRange.fromParams(params, nowNanos());
-    List<String> selectors = new ArrayList<>(params.all("match[]"));
-    selectors.addAll(params.all("match"));
-    List<List<Matcher>> groups = new ArrayList<>();
-    for (String s : selectors) {
-      if (s.isBlank() || s.replace(" ", "").equals("{}")) {
-        groups.clear();
-        break; // "{}" means every series, like Loki
-      }
-      groups.add(selectorMatchers(s));
-    }
-    return LokiJson.series(metadata.series(tenant, range, groups));
-  }
-
-  private List<Matcher> optionalSelector(String query) {
-    return query == null || query.isBlank() ? List.of() : selectorMatchers(query);
-  }
-
-  private static List<Matcher> selectorMatchers(String query) {
-    Expr expr = parse(query);
-    if (!(expr instanceof LogSelectorExpr s)) {
-      throw new BadRequestException("only stream selectors are allowed here: " + query);
-    }
-    return s.matchers();
+    return LokiJson.series(metadata.series(tenant, range, SelectorParams.seriesGroups(params)));
   }
 
   private static Expr parse(String query) {

@@ -4,6 +4,8 @@ import static org.citrusframework.http.actions.HttpActionBuilder.http;
 import static org.citrusframework.validation.json.JsonPathMessageValidationContext.Builder.jsonPath;
 
 import io.skald.it.LokiPushes.Line;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -201,5 +203,82 @@ class BadInputIT {
     runner.$(http().client(client).receive().response(HttpStatus.METHOD_NOT_ALLOWED));
 
     assertStoredUnchanged(runner);
+  }
+
+  /** A GET or a form POST with the query string or body exactly as given (already URL-encoded). */
+  private static java.net.http.HttpResponse<String> raw(String method, String path, String query, byte[] form) {
+    try {
+      java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(URI.create(skald.url() + path
+          + (query == null ? "" : "?" + query)));
+      if (form != null) {
+        b.header("Content-Type", "application/x-www-form-urlencoded")
+            .method(method, java.net.http.HttpRequest.BodyPublishers.ofByteArray(form));
+      } else {
+        b.method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+      }
+      return java.net.http.HttpClient.newHttpClient().send(b.build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void assertRaw(java.net.http.HttpResponse<String> r, int status, String body) {
+    org.assertj.core.api.Assertions.assertThat(r.statusCode()).as(r.uri() + " " + r.body()).isEqualTo(status);
+    if (body != null) {
+      org.assertj.core.api.Assertions.assertThat(r.body()).as(r.uri().toString()).isEqualTo(body);
+    }
+  }
+
+  /** Loki reads these with syntax.ParseMatchers: a pipeline is 400 ErrParseMatchers, per endpoint. */
+  @Test
+  void selectorOnlyParametersRefuseAPipelineWithLokisText() {
+    String pipeline = LokiQueries.queryString(Map.of("query", "{app=\"it-bad\"} |= \"x\""));
+    String only = "only label matchers are supported\n";
+    assertRaw(raw("GET", "/loki/api/v1/series",
+        WINDOW + "&" + LokiQueries.queryString(Map.of("match[]", "{app=\"it-bad\"} |= \"x\"")), null), 400, only);
+    assertRaw(raw("POST", "/loki/api/v1/series", null,
+        LokiQueries.queryString(Map.of("match[]", "{app=\"it-bad\"} | json")).getBytes(StandardCharsets.UTF_8)),
+        400, only);
+    for (String path : List.of("/loki/api/v1/labels", "/loki/api/v1/label/app/values", "/loki/api/v1/index/stats",
+        "/loki/api/v1/index/volume", "/loki/api/v1/index/volume_range", "/loki/api/v1/detected_labels",
+        "/loki/api/v1/patterns")) {
+      assertRaw(raw("GET", path, WINDOW + "&" + pipeline, null), 400, only);
+    }
+    // Loki does not ask series matchers for a selective one.
+    assertRaw(raw("GET", "/loki/api/v1/series",
+        WINDOW + "&" + LokiQueries.queryString(Map.of("match[]", "{app=~\".*\"}")), null), 200, null);
+    // A plain selector still works everywhere.
+    String selector = LokiQueries.queryString(Map.of("query", "{app=\"it-bad\"}"));
+    for (String path : List.of("/loki/api/v1/labels", "/loki/api/v1/index/stats", "/loki/api/v1/index/volume",
+        "/loki/api/v1/detected_labels")) {
+      assertRaw(raw("GET", path, WINDOW + "&" + selector, null), 200, null);
+    }
+  }
+
+  /** Loki's lexer refuses bytes that are not UTF-8; the server must not turn them into U+FFFD and run the query. */
+  @Test
+  void invalidUtf8InAQueryIsAParseError() {
+    String bad = "parse error at line 1, col 6: invalid UTF-8 encoding\n";
+    assertRaw(raw("GET", "/loki/api/v1/query_range", WINDOW + "&query=%7Bapp%3D%22%FF%22%7D", null), 400, bad);
+    assertRaw(raw("GET", "/loki/api/v1/series", WINDOW + "&match%5B%5D=%7Bapp%3D%22%FF%22%7D", null), 400, bad);
+    assertRaw(raw("POST", "/loki/api/v1/query_range", null,
+        (WINDOW + "&query=%7Bapp%3D%22%FF%22%7D").getBytes(StandardCharsets.US_ASCII)), 400, bad);
+    byte[] rawByte = (WINDOW + "&query={app=\"x\"} |= \"\u0001\"").getBytes(StandardCharsets.US_ASCII);
+    rawByte[rawByte.length - 2] = (byte) 0xFF; // a raw byte in the form body, not an escape
+    assertRaw(raw("POST", "/loki/api/v1/query_range", null, rawByte), 400,
+        "parse error at line 1, col 14: invalid UTF-8 encoding\n");
+    assertRaw(raw("GET", "/loki/api/v1/query_range",
+        WINDOW + "&query=sum%28count_over_time%28%7Bapp%3D%22it-bad%22%7D+%7C%3D+%22%E2%82%22%5B1m%5D%29%29", null),
+        400, "parse error at line 1, col 39: invalid UTF-8 encoding\n");
+    // The delete API answers every unparsable query with Loki's one text.
+    assertRaw(raw("POST", "/loki/api/v1/delete", "query=%7Bapp%3D%22%FF%22%7D&start=1", null), 400,
+        "invalid query expression\n");
+    // Valid UTF-8, even U+FFFD itself, still runs.
+    assertRaw(raw("GET", "/loki/api/v1/query_range", WINDOW + "&query=%7Bapp%3D%22%C3%A9%EF%BF%BD%22%7D", null),
+        200, null);
   }
 }

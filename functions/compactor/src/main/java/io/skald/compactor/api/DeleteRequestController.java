@@ -18,6 +18,7 @@ import io.skald.deletes.DeleteApiException;
 import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeletionConfig;
 import io.skald.deletes.DeletionMode;
+import io.skald.logql.syntax.QueryText;
 import io.skald.tenancy.TenantException;
 import io.skald.tenancy.TenantResolver;
 import java.io.IOException;
@@ -91,9 +92,12 @@ public class DeleteRequestController {
     }
   }
 
+  /** The query string only, as Loki reads it; bytes that are not UTF-8 fail the query's parse. */
   private static Map<String, String> params(HttpRequest<?> request) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> e : request.getParameters().asMap().entrySet()) {
+    Map<String, List<String>> query =
+        QueryText.queryParameters(request.getParameters().asMap(), () -> request.getUri().getRawQuery());
+    for (Map.Entry<String, List<String>> e : query.entrySet()) {
       if (!e.getValue().isEmpty()) {
         out.put(e.getKey(), e.getValue().get(0));
       }

@@ -1,17 +1,18 @@
 package io.skald.compactor.deletion;
 
-import io.skald.deletes.DeleteFilter;
-import io.skald.deletes.DeleteRequest;
-import io.skald.deletes.DeleteRequestStore;
-import io.skald.deletes.DeleteShard;
-import io.skald.deletes.SelectorParser;
-
 import io.skald.compactor.merge.EntryFilter;
 import io.skald.compactor.merge.IndexSwap;
 import io.skald.compactor.merge.IndexedDays;
 import io.skald.compactor.merge.MergeResult;
 import io.skald.compactor.merge.SegmentMerger;
+import io.skald.deletes.CanonicalLabels;
+import io.skald.deletes.DeleteFilter;
+import io.skald.deletes.DeleteRequest;
+import io.skald.deletes.DeleteRequestStore;
+import io.skald.deletes.DeleteShard;
 import io.skald.index.CorruptIndexException;
+import io.skald.logql.log.Label;
+import io.skald.segment.BlockCursor;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
 import io.skald.segment.CorruptSegmentException;
@@ -21,6 +22,7 @@ import io.skald.storage.ObjectStore;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -118,7 +120,7 @@ public final class DeleteProcessor {
   /** Decided from the index alone: a matching stream overlapping the piece's range. */
   private static boolean affected(IndexedSegment seg, DeleteFilter filter) {
     for (StreamInfo st : seg.streams()) {
-      if (filter.mayDelete(SelectorParser.parseLabels(st.labels()), st.minTimeNanos(), st.maxTimeNanos())) {
+      if (filter.mayDelete(CanonicalLabels.parse(st.labels()), st.minTimeNanos(), st.maxTimeNanos())) {
         return true;
       }
     }
@@ -127,13 +129,29 @@ public final class DeleteProcessor {
 
   private static EntryFilter entryFilter(DeleteFilter filter) {
     return labels -> {
-      Map<String, String> map = SelectorParser.parseLabels(labels);
+      Map<String, String> map = CanonicalLabels.parse(labels);
       DeleteFilter.StreamDeletes d = filter.forStream(map);
       if (d == null) {
         return EntryFilter.StreamFilter.KEEP_ALL;
       }
-      boolean needsLine = d.needsLine();
-      return (ts, entry) -> d.deleted(ts, needsLine ? entry.lineString() : "");
+      if (!d.needsLine()) {
+        return (ts, entry) -> d.deleted(ts, "");
+      }
+      return (ts, entry) -> d.deleted(ts, entry.lineArray(), entry.lineOffset(), entry.lineLength(),
+          metadata(entry));
     };
+  }
+
+  /** The entry's structured metadata, which a delete query may filter on. */
+  private static List<Label> metadata(BlockCursor entry) {
+    int count = entry.structuredMetadataCount();
+    if (count == 0) {
+      return List.of();
+    }
+    List<Label> out = new ArrayList<>(count);
+    for (int k = 0; k < count; k++) {
+      out.add(new Label(entry.structuredMetadataName(k), entry.structuredMetadataValue(k)));
+    }
+    return out;
   }
 }

@@ -1,8 +1,9 @@
 package io.skald.compactor.retention;
 
-import io.skald.deletes.LabelMatcher;
-import io.skald.deletes.SelectorParser;
-
+import io.skald.logql.syntax.LogQL;
+import io.skald.logql.syntax.Matcher;
+import io.skald.logql.syntax.ParseException;
+import io.skald.logql.syntax.StreamSelector;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,20 +16,18 @@ import java.util.Objects;
  * @throws IllegalArgumentException (from the constructor) with Loki's config validation texts
  *     when the period is under 24h or the selector is unusable
  */
-public record RetentionRule(List<LabelMatcher> matchers, int priority, Duration period) {
+public record RetentionRule(List<Matcher> matchers, int priority, Duration period) {
 
   /** Loki rejects shorter stream rules because retention works on whole index days. */
   public static final Duration MIN_PERIOD = Duration.ofHours(24);
 
-  static final String EMPTY_COMPATIBLE = "queries require at least one regexp or equality "
-      + "matcher that does not have an empty-compatible value. For instance, app=~\".*\" does not "
-      + "meet this requirement, but app=~\".+\" will";
-
   public RetentionRule {
     matchers = List.copyOf(matchers);
     Objects.requireNonNull(period, "period");
-    if (matchers.stream().noneMatch(RetentionRule::selective)) {
-      throw new IllegalArgumentException("invalid labels matchers: parse error : " + EMPTY_COMPATIBLE);
+    try {
+      new StreamSelector(matchers).validate();
+    } catch (ParseException e) {
+      throw invalidMatchers(e);
     }
     if (period.compareTo(MIN_PERIOD) < 0) {
       throw new IllegalArgumentException(
@@ -36,22 +35,30 @@ public record RetentionRule(List<LabelMatcher> matchers, int priority, Duration 
     }
   }
 
-  /** Parses {@code selector} (label matchers only, e.g. {@code {namespace="dev"}}). */
+  /**
+   * Parses {@code selector} as Loki's limits validation does ({@code syntax.ParseMatchers} with
+   * validation): label matchers only, e.g. {@code {namespace="dev"}}.
+   */
   public static RetentionRule of(String selector, int priority, Duration period) {
-    List<LabelMatcher> matchers;
+    List<Matcher> matchers;
     try {
-      matchers = SelectorParser.parseSelector(selector);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid labels matchers: " + e.getMessage(), e);
+      matchers = LogQL.parseMatchers(selector, true);
+    } catch (ParseException e) {
+      throw invalidMatchers(e);
     }
     return new RetentionRule(matchers, priority, period);
   }
 
   public boolean matches(Map<String, String> labels) {
-    return LabelMatcher.allMatch(matchers, labels);
+    for (Matcher m : matchers) {
+      if (!m.matches(labels.getOrDefault(m.name(), ""))) {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private static boolean selective(LabelMatcher m) {
-    return (m.type() == LabelMatcher.Type.EQ || m.type() == LabelMatcher.Type.RE) && !m.matches("");
+  private static IllegalArgumentException invalidMatchers(ParseException e) {
+    return new IllegalArgumentException("invalid labels matchers: " + e.getMessage(), e);
   }
 }

@@ -5,7 +5,7 @@ import io.skald.deletes.DeleteRequest;
 import io.skald.deletes.DeleteRequestParams;
 import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeletionConfig;
-import io.skald.deletes.SelectorParser;
+import io.skald.deletes.CanonicalLabels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,7 +73,7 @@ class DeleteProcessorTest {
 
   List<Entry> readFiltered(LocalDate day, DeleteFilter filter) throws Exception {
     return new SimpleReader(segmentsStore).readAll("t", day).stream()
-        .filter(e -> !filter.deleted(SelectorParser.parseLabels(e.labels()), e.ts(), e.line())).toList();
+        .filter(e -> !filter.deleted(CanonicalLabels.parse(e.labels()), e.ts(), e.line())).toList();
   }
 
   @Test
@@ -133,5 +133,23 @@ class DeleteProcessorTest {
     clock.advance(Duration.ofHours(25));
     processor.process("t");
     assertThat(new SimpleReader(segmentsStore).readAll("other", D1)).hasSize(1);
+  }
+
+  @Test
+  void queriesFilterOnStructuredMetadataAndParsedLabelsAsLokiDoes() throws Exception {
+    long t0 = Segments.dayStartNanos(D1);
+    segments.write("t", D1, 0, 0, List.of(
+        new Entry("{app=\"x\"}", t0 + 1, "level=debug a", List.of(new io.skald.segment.Label("user", "bob"))),
+        new Entry("{app=\"x\"}", t0 + 2, "level=info b", List.of(new io.skald.segment.Label("user", "bob"))),
+        new Entry("{app=\"x\"}", t0 + 3, "level=debug c", List.of(new io.skald.segment.Label("user", "eve"))),
+        Entry.of("{app=\"x\"}", t0 + 4, "level=debug d")));
+    add("{app=\"x\"} | user=\"bob\" | logfmt | level=\"debug\"", "2026-06-01T00:00:00Z", "2026-06-01T01:00:00Z");
+    clock.advance(Duration.ofHours(25));
+
+    DeleteProcessor.Stats s = processor.process("t");
+
+    assertThat(s.linesDeleted()).isEqualTo(1);
+    assertThat(new SimpleReader(segmentsStore).readAll("t", D1)).extracting(Entry::line)
+        .containsExactlyInAnyOrder("level=info b", "level=debug c", "level=debug d");
   }
 }

@@ -26,15 +26,25 @@ class RetentionRuleTest {
         .hasMessage("retention period must be >= 24h was 1h30m");
   }
 
+  static final String EMPTY_COMPATIBLE = "queries require at least one regexp or equality "
+      + "matcher that does not have an empty-compatible value. For instance, app=~\".*\" does not "
+      + "meet this requirement, but app=~\".+\" will";
+
   @Test
-  void onlyLabelMatchersAndAtLeastOneSelectiveOne() {
-    assertThatThrownBy(() -> RetentionRule.of("{a=\"b\"} |= \"x\"", 1, Duration.ofDays(2)))
-        .hasMessageStartingWith("invalid labels matchers: ")
-        .hasMessageContaining("only label matchers are supported");
+  void onlyLabelMatchersAndAtLeastOneSelectiveOneWithLokisTexts() {
+    for (String selector : new String[] {"{a=\"b\"} |= \"x\"", "{a=\"b\"} | json", "rate({a=\"b\"}[1m])"}) {
+      assertThatThrownBy(() -> RetentionRule.of(selector, 1, Duration.ofDays(2))).as(selector)
+          .hasMessage("invalid labels matchers: only label matchers are supported");
+    }
     assertThatThrownBy(() -> RetentionRule.of("{a=~\".*\"}", 1, Duration.ofDays(2)))
-        .hasMessage("invalid labels matchers: parse error : " + RetentionRule.EMPTY_COMPATIBLE);
+        .hasMessage("invalid labels matchers: parse error : " + EMPTY_COMPATIBLE);
     assertThatThrownBy(() -> RetentionRule.of("{a!=\"x\"}", 1, Duration.ofDays(2)))
-        .hasMessageContaining("empty-compatible");
+        .hasMessage("invalid labels matchers: parse error : " + EMPTY_COMPATIBLE);
+    assertThatThrownBy(() -> RetentionRule.of("{a=\"b\"", 1, Duration.ofDays(2)))
+        .hasMessage("invalid labels matchers: parse error at line 1, col 7: syntax error: unexpected $end, "
+            + "expecting } or ,");
     assertThat(RetentionRule.of("{a=~\".+\"}", 1, Duration.ofDays(2))).isNotNull();
+    // Loki's rule: any matcher that does not match the empty string selects.
+    assertThat(RetentionRule.of("{a!~\"\"}", 1, Duration.ofDays(2)).matches(Map.of("a", "x"))).isTrue();
   }
 }

@@ -1,5 +1,8 @@
 package io.skald.deletes;
 
+import io.skald.logql.log.Label;
+import io.skald.logql.log.Labels;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +10,10 @@ import java.util.Map;
 /**
  * Decides whether a log line is covered by a tenant's delete requests: its stream matches a
  * request's selector, its timestamp lies in the request's range (both ends inclusive) and the
- * line passes the request's line filters. Queriers use it to hide lines before they are removed
- * physically; {@link DeleteProcessor} uses it to remove them. Immutable and thread-safe.
+ * request's pipeline keeps the line (line filters, parsers and label filters, including filters
+ * on structured metadata, as in Loki). Queriers use it to hide lines before they are removed
+ * physically; {@code DeleteProcessor} uses it to remove them. Immutable and thread-safe; the
+ * per-stream {@link StreamDeletes} is not.
  */
 public final class DeleteFilter {
 
@@ -52,6 +57,7 @@ public final class DeleteFilter {
     return rules.isEmpty();
   }
 
+  /** Whether the line (of an entry without structured metadata) is covered. */
   public boolean deleted(Map<String, String> streamLabels, long timestampNanos, String line) {
     StreamDeletes s = forStream(streamLabels);
     return s != null && s.deleted(timestampNanos, line);
@@ -68,7 +74,7 @@ public final class DeleteFilter {
         matching.add(r);
       }
     }
-    return matching.isEmpty() ? null : new StreamDeletes(matching);
+    return matching.isEmpty() ? null : new StreamDeletes(matching, streamLabels);
   }
 
   /** Whether entries of the stream between {@code minNanos} and {@code maxNanos} may be covered. */
@@ -81,26 +87,62 @@ public final class DeleteFilter {
     return false;
   }
 
-  /** The requests matching one stream. */
+  /** The requests matching one stream. Not thread-safe: the pipelines keep per-stream state. */
   public static final class StreamDeletes {
-    private final List<Rule> rules;
+    private final Rule[] rules;
+    /** Per rule: the line test, or null when the time range alone decides. */
+    private final DeleteQuery.LineSelector[] selectors;
 
-    private StreamDeletes(List<Rule> rules) {
-      this.rules = rules;
+    private StreamDeletes(List<Rule> rules, Map<String, String> streamLabels) {
+      this.rules = rules.toArray(new Rule[0]);
+      this.selectors = new DeleteQuery.LineSelector[this.rules.length];
+      Labels labels = null;
+      for (int i = 0; i < this.rules.length; i++) {
+        DeleteQuery q = this.rules[i].query;
+        if (q.hasFilter()) {
+          labels = labels == null ? Labels.of(streamLabels) : labels;
+          selectors[i] = q.forStream(labels);
+        }
+      }
     }
 
-    public boolean deleted(long timestampNanos, String line) {
-      for (Rule r : rules) {
-        if (r.covers(timestampNanos) && r.query.selectsLine(line)) {
+    /** Whether the entry is covered by a request. */
+    public boolean deleted(long timestampNanos, byte[] line, int off, int len, List<Label> metadata) {
+      for (int i = 0; i < rules.length; i++) {
+        if (rules[i].covers(timestampNanos)
+            && (selectors[i] == null || selectors[i].selects(timestampNanos, line, off, len, metadata))) {
           return true;
         }
       }
       return false;
     }
 
-    /** Whether {@link #deleted} looks at the line at all (no line filters: time alone decides). */
+    /** {@link #deleted(long, byte[], int, int, List)} for an entry without structured metadata. */
+    public boolean deleted(long timestampNanos, String line) {
+      byte[] bytes = null;
+      for (int i = 0; i < rules.length; i++) {
+        if (!rules[i].covers(timestampNanos)) {
+          continue;
+        }
+        if (selectors[i] == null) {
+          return true;
+        }
+        bytes = bytes == null ? line.getBytes(StandardCharsets.UTF_8) : bytes;
+        if (selectors[i].selects(timestampNanos, bytes, 0, bytes.length, List.of())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Whether {@link #deleted} looks at the entry at all (without filters the time decides). */
     public boolean needsLine() {
-      return rules.stream().anyMatch(r -> r.query.hasFilter());
+      for (DeleteQuery.LineSelector s : selectors) {
+        if (s != null) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 }

@@ -1,69 +1,91 @@
 package io.skald.deletes;
 
-import java.util.ArrayList;
+import io.skald.logql.log.Label;
+import io.skald.logql.log.Labels;
+import io.skald.logql.log.Pipeline;
+import io.skald.logql.log.StreamPipeline;
+import io.skald.logql.syntax.LogQL;
+import io.skald.logql.syntax.LogSelectorExpr;
+import io.skald.logql.syntax.Matcher;
+import io.skald.logql.syntax.ParseException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The query of a delete request: a stream selector followed by zero or more line filters, e.g.
- * {@code {app="api"} |= "password" !~ "debug.*"}. Anything else (parsers, label filters,
- * formatting stages) is rejected. A line is selected when its stream matches every matcher and
- * the line passes every filter.
+ * The query of a delete request, read as Loki's {@code parseDeletionQuery} reads it: any log query
+ * ({@code {app="api"} |= "password"}, {@code {app="api"} | json | level="debug"}, a label filter
+ * on structured metadata), without the rule that a matcher must be selective. A line is selected
+ * when its stream matches every matcher and the query's pipeline keeps the line. Immutable.
  */
-public record DeleteQuery(List<LabelMatcher> matchers, List<LineFilter> filters) {
+public final class DeleteQuery {
 
   static final String INVALID = "invalid query expression";
 
-  public DeleteQuery {
-    matchers = List.copyOf(matchers);
-    filters = List.copyOf(filters);
+  private final LogSelectorExpr expr;
+  private final Pipeline pipeline;
+
+  private DeleteQuery(LogSelectorExpr expr, Pipeline pipeline) {
+    this.expr = expr;
+    this.pipeline = pipeline;
   }
 
-  /** @throws DeleteApiException 400 {@code invalid query expression} */
+  /**
+   * Parses and compiles the query. Unlike Loki, a pipeline that does not compile (a bad regex) is
+   * refused here: Loki accepts it and then fails every query the request applies to.
+   *
+   * @throws DeleteApiException 400 {@code invalid query expression}
+   */
   public static DeleteQuery parse(String query) throws DeleteApiException {
     try {
-      SelectorParser p = new SelectorParser(query);
-      List<LabelMatcher> matchers = p.selector();
-      List<LineFilter> filters = new ArrayList<>();
-      while (!p.atEnd()) {
-        LineFilter.Op op = op(p);
-        List<String> values = new ArrayList<>();
-        values.add(p.string());
-        while (p.consumeWord("or")) {
-          values.add(p.string());
-        }
-        filters.add(new LineFilter(op, values));
-      }
-      return new DeleteQuery(matchers, filters);
-    } catch (IllegalArgumentException e) {
+      LogSelectorExpr expr = LogQL.parseLogSelector(query, false);
+      return new DeleteQuery(expr, Pipeline.compile(expr.pipeline()));
+    } catch (ParseException e) {
       throw DeleteApiException.badRequest(INVALID);
     }
   }
 
-  private static LineFilter.Op op(SelectorParser p) {
-    for (LineFilter.Op op : LineFilter.Op.values()) {
-      if (p.consume(op.token())) {
-        return op;
-      }
-    }
-    throw p.error("expected a line filter");
+  public List<Matcher> matchers() {
+    return expr.matchers();
   }
 
+  /**
+   * Whether the pipeline can leave a line alone (Loki's {@code HasFilter}); without one the time
+   * range alone decides, and the request is not split into pieces.
+   */
   public boolean hasFilter() {
-    return !filters.isEmpty();
+    return expr.hasFilter();
   }
 
   public boolean matchesStream(Map<String, String> labels) {
-    return LabelMatcher.allMatch(matchers, labels);
-  }
-
-  /** Whether the line passes every line filter (true when there are none). */
-  public boolean selectsLine(String line) {
-    for (LineFilter f : filters) {
-      if (!f.test(line)) {
+    for (Matcher m : expr.matchers()) {
+      if (!m.matches(labels.getOrDefault(m.name(), ""))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The line test for one stream of the query; not thread-safe. */
+  LineSelector forStream(Labels streamLabels) {
+    return new LineSelector(pipeline.forStream(streamLabels));
+  }
+
+  @Override
+  public String toString() {
+    return expr.toString();
+  }
+
+  /** Runs the query's pipeline over the entries of one stream. */
+  static final class LineSelector {
+    private final StreamPipeline pipeline;
+
+    private LineSelector(StreamPipeline pipeline) {
+      this.pipeline = pipeline;
+    }
+
+    /** Whether the pipeline keeps the entry, that is: the request selects it. */
+    boolean selects(long timestampNanos, byte[] line, int off, int len, List<Label> metadata) {
+      return pipeline.process(timestampNanos, line, off, len, metadata).keep();
+    }
   }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * {@code [startNanos, endNanos]} (both inclusive, millisecond precision as in Loki) are filtered
  * from query results at once and removed physically once the request is past its cancel period.
  *
- * @param query selector with optional line filters, as the user sent it
+ * @param query the LogQL log query, as the user sent it
  * @param shards pieces processed one at a time; the status is derived from them
  * @param processedAt when the last piece was processed, or null
  */

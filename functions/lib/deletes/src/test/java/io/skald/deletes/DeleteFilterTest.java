@@ -2,6 +2,8 @@ package io.skald.deletes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skald.logql.log.Label;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,5 +44,24 @@ class DeleteFilterTest {
     assertThat(piece.deleted(Map.of("app", "api"), 2_500_000_000L, "x")).isTrue();
     assertThat(piece.deleted(Map.of("app", "api"), 3_500_000_000L, "x")).isFalse();
     assertThat(DeleteFilter.of(List.of()).isEmpty()).isTrue();
+  }
+
+  @Test
+  void filtersSeeStructuredMetadataAndParsedLabels() {
+    DeleteFilter f = DeleteFilter.of(List.of(
+        request("{app=\"api\"} | user=\"bob\"", 1000, 2000),
+        request("{app=\"api\"} | json | level=\"debug\"", 1000, 2000)));
+    DeleteFilter.StreamDeletes api = f.forStream(Map.of("app", "api"));
+    assertThat(api.needsLine()).isTrue();
+    assertThat(deleted(api, "x", new Label("user", "bob"))).isTrue();
+    assertThat(deleted(api, "x", new Label("user", "eve"))).isFalse();
+    assertThat(deleted(api, "{\"level\":\"debug\"}")).isTrue();
+    assertThat(deleted(api, "{\"level\":\"info\"}")).isFalse();
+    assertThat(api.deleted(1_500_000_000L, "{\"level\":\"debug\"}")).as("without metadata").isTrue();
+  }
+
+  private static boolean deleted(DeleteFilter.StreamDeletes s, String line, Label... metadata) {
+    byte[] b = line.getBytes(StandardCharsets.UTF_8);
+    return s.deleted(1_500_000_000L, b, 0, b.length, List.of(metadata));
   }
 }

@@ -41,7 +41,7 @@ class DeleteRequestParamsTest {
   void errorTextsInLokisOrder() {
     rejects(params(), "query not set");
     rejects(params("start", "x"), "query not set");
-    rejects(params("query", "{a=\"b\"} | json", "start", "x"), "invalid query expression");
+    rejects(params("query", "not a query", "start", "x"), "invalid query expression");
     rejects(params("query", "{a=\"b\"}"), "start time not set");
     rejects(params("query", "{a=\"b\"}", "start", "yesterday", "end", "nonsense"),
         "invalid start time: require unix seconds or RFC3339 format");
@@ -53,6 +53,18 @@ class DeleteRequestParamsTest {
         "start time can't be greater than or equal to end time");
     rejects(params("query", "{a=\"b\"}", "start", "2026-06-10T11:00:00Z", "end", "2026-06-10T10:00:00Z"),
         "start time can't be greater than or equal to end time");
+  }
+
+  @Test
+  void onlyQueriesWithAFilterAreSplit() throws Exception {
+    for (String q : new String[] {"{a=\"b\"} | json | level=\"debug\"", "{a=\"b\"} | trace_id=\"t\""}) {
+      assertThat(DeleteRequestParams.parse(params("query", q, "start", "2026-06-01T00:00:00Z"), NOW, CONFIG)
+          .shardInterval()).as(q).isEqualTo(Duration.ofHours(24));
+    }
+    for (String q : new String[] {"{a=\"b\"} | json", "{a=\"b\"} |= \"\""}) {
+      assertThat(DeleteRequestParams.parse(params("query", q, "start", "2026-06-01T00:00:00Z"), NOW, CONFIG)
+          .shardInterval()).as(q).isZero();
+    }
   }
 
   @Test

@@ -17,7 +17,6 @@ import io.skald.querier.QuerierFactory;
 import io.skald.querier.params.Params;
 import io.skald.tenancy.TenantException;
 import io.skald.tenancy.TenantResolver;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
 
 /** Index-only routes used by Grafana's data source and Logs Drilldown; GET and POST like Loki. */
@@ -120,7 +119,6 @@ public class IndexController {
   }
 
   static Params params(HttpRequest<?> r, byte[] body) {
-    String form = body == null || body.length == 0 ? null : new String(body, StandardCharsets.UTF_8);
-    return Params.of(r.getParameters().asMap(), form);
+    return Params.of(r.getParameters().asMap(), () -> r.getUri().getRawQuery(), body);
   }
 }

@@ -18,7 +18,6 @@ import io.skald.querier.QueryService;
 import io.skald.querier.params.Params;
 import io.skald.tenancy.TenantException;
 import io.skald.tenancy.TenantResolver;
-import java.nio.charset.StandardCharsets;
 import java.util.function.BiFunction;
 
 /**
@@ -117,8 +116,7 @@ public class QueryController {
     } catch (TenantException e) {
       return PlainText.error(e.status(), e.getMessage());
     }
-    String form = body == null || body.length == 0 ? null : new String(body, StandardCharsets.UTF_8);
-    Params params = Params.of(request.getParameters().asMap(), form);
+    Params params = Params.of(request.getParameters().asMap(), () -> request.getUri().getRawQuery(), body);
     return HttpResponse.ok(call.apply(tenant, params)).contentType(JSON);
   }
 }

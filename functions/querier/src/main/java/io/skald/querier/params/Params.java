@@ -1,44 +1,44 @@
 package io.skald.querier.params;
 
-import java.net.URLDecoder;
+import io.skald.logql.syntax.QueryText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Request parameters from the query string and, for POST, an {@code x-www-form-urlencoded} body,
- * merged the way Go's {@code Request.Form} does (body values first).
+ * merged the way Go's {@code Request.Form} does (body values first). Bytes that are not UTF-8 are
+ * kept as {@link QueryText} escapes, so that the LogQL parser refuses them as Loki's lexer does.
  */
 public final class Params {
 
   private final Map<String, List<String>> values = new LinkedHashMap<>();
 
-  public static Params of(Map<String, List<String>> query, String formBody) {
+  /**
+   * @param query the query parameters as the server decoded them
+   * @param rawQuery supplies the undecoded query string (may be null, or supply null); asked for
+   *     only when the server replaced bytes that are not UTF-8
+   * @param formBody the request body, or null
+   */
+  public static Params of(Map<String, List<String>> query, Supplier<String> rawQuery, byte[] formBody) {
     Params p = new Params();
-    if (formBody != null && !formBody.isEmpty()) {
-      p.addEncoded(formBody);
+    if (formBody != null && formBody.length > 0) {
+      p.add(decodeBody(new String(formBody, StandardCharsets.ISO_8859_1)));
     }
-    query.forEach((k, v) -> p.values.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+    p.add(QueryText.queryParameters(query, rawQuery == null ? () -> null : rawQuery));
     return p;
   }
 
-  private void addEncoded(String encoded) {
-    for (String pair : encoded.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String k = decode(eq < 0 ? pair : pair.substring(0, eq));
-      String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
-      values.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-    }
+  private void add(Map<String, List<String>> more) {
+    more.forEach((k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
   }
 
-  private static String decode(String s) {
+  private static Map<String, List<String>> decodeBody(String body) {
     try {
-      return URLDecoder.decode(s, StandardCharsets.UTF_8);
+      return QueryText.decodeForm(body);
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("invalid URL escape in form body: " + e.getMessage());
     }

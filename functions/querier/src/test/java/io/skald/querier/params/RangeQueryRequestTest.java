@@ -3,6 +3,7 @@ package io.skald.querier.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ class RangeQueryRequestTest {
     for (int i = 0; i < kv.length; i += 2) {
       q.put(kv[i], List.of(kv[i + 1]));
     }
-    return RangeQueryRequest.parse(Params.of(q, null), NOW);
+    return RangeQueryRequest.parse(Params.of(q, null, null), NOW);
   }
 
   @Test
@@ -65,7 +66,8 @@ class RangeQueryRequestTest {
 
   @Test
   void formBodyAndQueryStringAreMerged() {
-    Params p = Params.of(Map.of("limit", List.of("5")), "query=%7Bapp%3D%22x%22%7D&match%5B%5D=a&match%5B%5D=b");
+    Params p = Params.of(Map.of("limit", List.of("5")), () -> "limit=5",
+        "query=%7Bapp%3D%22x%22%7D&match%5B%5D=a&match%5B%5D=b".getBytes(StandardCharsets.US_ASCII));
     assertThat(p.get("query")).isEqualTo("{app=\"x\"}");
     assertThat(p.get("limit")).isEqualTo("5");
     assertThat(p.all("match[]")).containsExactly("a", "b");

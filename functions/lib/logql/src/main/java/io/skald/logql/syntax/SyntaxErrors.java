@@ -73,7 +73,7 @@ final class SyntaxErrors extends BaseErrorListener {
                     ? "syntax error: unexpected " + displayName(token)
                     : unexpected(token, expected((Parser) recognizer, e));
         };
-        throw new Abort(new ParseException(reason, lokiLine(token, line), col));
+        throw new Abort(ParseException.atToken(reason, lokiLine(token, line), col, token.getStartIndex()));
     }
 
     /**
@@ -81,7 +81,7 @@ final class SyntaxErrors extends BaseErrorListener {
      * line (0) but keeps its column; errors at those tokens (and the lexer's own errors in a
      * range) therefore report {@code line 0, col C}.
      */
-    private static int lokiLine(Token token, int line) {
+    static int lokiLine(Token token, int line) {
         return switch (token.getType()) {
             case LogQLLexer.RANGE, LogQLParser.INVALID_RANGE, LogQLLexer.UNTERMINATED_RANGE, LogQLLexer.FLAG,
                     LogQLLexer.PIPE_EXACT, LogQLLexer.PIPE_MATCH, LogQLLexer.PIPE_PATTERN, LogQLLexer.NPA,

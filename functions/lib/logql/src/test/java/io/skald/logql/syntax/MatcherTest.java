@@ -71,7 +71,7 @@ class MatcherTest {
 
     @Test
     void selectorRequiresANonEmptyMatcher() throws ParseException {
-        assertThat(LogQL.parseMatchers("{app=\"x\", env=~\".*\"}")).hasSize(2);
+        assertThat(LogQL.parseMatchers("{app=\"x\", env=~\".*\"}", true)).hasSize(2);
         for (String q : new String[] {"{}", "{app=~\".*\"}", "{app=\"\"}", "{app!=\"x\"}", "{a!~\".+\", b=\"\"}"}) {
             assertThatThrownBy(() -> LogQL.parse(q)).as(q).isInstanceOf(ParseException.class)
                     .hasMessage("parse error : " + StreamSelector.EMPTY_COMPATIBLE_ERROR);
@@ -79,11 +79,5 @@ class MatcherTest {
         assertThat(StreamSelector.EMPTY_COMPATIBLE_ERROR).isEqualTo("queries require at least one regexp or equality "
                 + "matcher that does not have an empty-compatible value. For instance, app=~\".*\" does not meet this "
                 + "requirement, but app=~\".+\" will");
-    }
-
-    @Test
-    void parseMatchersRejectsPipelines() {
-        assertThatThrownBy(() -> LogQL.parseMatchers("{a=\"b\"} |= \"x\"")).isInstanceOf(ParseException.class)
-                .hasMessage("parse error : only label matchers are supported");
     }
 }
