@@ -4,7 +4,6 @@ import io.skald.deletes.DeleteFilter;
 import io.skald.deletes.DeleteRequest;
 import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeleteShard;
-import io.skald.deletes.SelectorParser;
 
 import io.skald.compactor.merge.EntryFilter;
 import io.skald.compactor.merge.IndexSwap;
@@ -14,6 +13,7 @@ import io.skald.compactor.merge.SegmentMerger;
 import io.skald.index.CorruptIndexException;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
+import io.skald.labels.LabelSet;
 import io.skald.segment.CorruptSegmentException;
 import io.skald.segment.StreamInfo;
 import io.skald.storage.NoSuchObjectException;
@@ -118,7 +118,7 @@ public final class DeleteProcessor {
   /** Decided from the index alone: a matching stream overlapping the piece's range. */
   private static boolean affected(IndexedSegment seg, DeleteFilter filter) {
     for (StreamInfo st : seg.streams()) {
-      if (filter.mayDelete(SelectorParser.parseLabels(st.labels()), st.minTimeNanos(), st.maxTimeNanos())) {
+      if (filter.mayDelete(LabelSet.parse(st.labels()).asMap(), st.minTimeNanos(), st.maxTimeNanos())) {
         return true;
       }
     }
@@ -127,7 +127,7 @@ public final class DeleteProcessor {
 
   private static EntryFilter entryFilter(DeleteFilter filter) {
     return labels -> {
-      Map<String, String> map = SelectorParser.parseLabels(labels);
+      Map<String, String> map = LabelSet.parse(labels).asMap();
       DeleteFilter.StreamDeletes d = filter.forStream(map);
       if (d == null) {
         return EntryFilter.StreamFilter.KEEP_ALL;

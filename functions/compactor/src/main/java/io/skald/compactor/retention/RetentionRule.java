@@ -2,6 +2,7 @@ package io.skald.compactor.retention;
 
 import io.skald.deletes.LabelMatcher;
 import io.skald.deletes.SelectorParser;
+import io.skald.gocompat.PromDuration;
 
 import java.time.Duration;
 import java.util.List;

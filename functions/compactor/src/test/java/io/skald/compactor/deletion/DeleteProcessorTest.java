@@ -5,7 +5,6 @@ import io.skald.deletes.DeleteRequest;
 import io.skald.deletes.DeleteRequestParams;
 import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeletionConfig;
-import io.skald.deletes.SelectorParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +18,7 @@ import io.skald.compactor.support.RandomLogs;
 import io.skald.compactor.support.Segments;
 import io.skald.compactor.support.SimpleReader;
 import io.skald.compactor.support.StoreChecks;
+import io.skald.labels.LabelSet;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ class DeleteProcessorTest {
 
   List<Entry> readFiltered(LocalDate day, DeleteFilter filter) throws Exception {
     return new SimpleReader(segmentsStore).readAll("t", day).stream()
-        .filter(e -> !filter.deleted(SelectorParser.parseLabels(e.labels()), e.ts(), e.line())).toList();
+        .filter(e -> !filter.deleted(LabelSet.parse(e.labels()).asMap(), e.ts(), e.line())).toList();
   }
 
   @Test
