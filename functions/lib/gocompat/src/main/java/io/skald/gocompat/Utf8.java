@@ -56,23 +56,16 @@ public final class Utf8 {
 
   /** Go's {@code utf8.Valid}. */
   public static boolean isValid(byte[] b, int off, int len) {
-    int end = off + len;
-    for (int i = off; i < end; ) {
-      if (b[i] >= 0) {
-        i++;
-        continue;
-      }
-      int n = sequenceLength(b, i, end);
-      if (n == 1) {
-        return false;
-      }
-      i += n;
-    }
-    return true;
+    return firstRuneError(b, off, len, false) < 0;
   }
 
   /** Whether the bytes hold U+FFFD or an invalid sequence: Go's {@code ContainsRune(RuneError)}. */
   public static boolean hasRuneError(byte[] b, int off, int len) {
+    return firstRuneError(b, off, len, true) >= 0;
+  }
+
+  /** The index of the first invalid sequence (or encoded U+FFFD, if it counts), or -1. */
+  private static int firstRuneError(byte[] b, int off, int len, boolean fffdCounts) {
     int end = off + len;
     for (int i = off; i < end; ) {
       if (b[i] >= 0) {
@@ -80,12 +73,12 @@ public final class Utf8 {
         continue;
       }
       int n = sequenceLength(b, i, end);
-      if (n == 1 || isEncodedRuneError(b, i, n)) {
-        return true;
+      if (n == 1 || fffdCounts && isEncodedRuneError(b, i, n)) {
+        return i;
       }
       i += n;
     }
-    return false;
+    return -1;
   }
 
   private static boolean isEncodedRuneError(byte[] b, int i, int n) {
