@@ -37,10 +37,15 @@ class LabelVocabularyIT {
   /** BEL, tab, U+2028, an emoji, DEL, the tag U+E0001, U+FFFD, a quote and a backslash. */
   private static final String PROTO_VALUE =
       "a\u0007b\tc\u2028d\uD83D\uDE00e\u007f\uDB40\uDC01f\uFFFDg\"h\\i";
+
   /** The same as Prometheus label text writes it, with Go escapes. */
-  private static final String PROTO_LABELS = "{app=\"ctl-proto\", weird=\"a\\ab\\tc\\u2028d\\U0001F600e\\x7f"
-      + "\\U000E0001f\\ufffdg\\\"h\\\\i\"}";
-  /** JSON pushes print label values with strconv.Quote, which leaves U+FFFD bare; Loki refuses that. */
+  private static final String PROTO_LABELS =
+      "{app=\"ctl-proto\", weird=\"a\\ab\\tc\\u2028d\\U0001F600e\\x7f"
+          + "\\U000E0001f\\ufffdg\\\"h\\\\i\"}";
+
+  /**
+   * JSON pushes print label values with strconv.Quote, which leaves U+FFFD bare; Loki refuses that.
+   */
   private static final String JSON_VALUE = "x\u0001y\u001bz\u2029\uDBFF\uDFFD\u00ad";
 
   private static SkaldProcess skald;
@@ -48,13 +53,17 @@ class LabelVocabularyIT {
 
   @BeforeAll
   static void start() throws IOException {
-    Path dir = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")))
-        .resolve("labels-" + System.nanoTime());
-    skald = SkaldProcess.start(dir, Map.of(
-        "compactor.compaction-interval", "1s",
-        "compactor.delete-request-cancel-period", "1s",
-        "compactor.retention-delete-delay", "1s",
-        "limits.max-query-length", "9600h"));
+    Path dir =
+        Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")))
+            .resolve("labels-" + System.nanoTime());
+    skald =
+        SkaldProcess.start(
+            dir,
+            Map.of(
+                "compactor.compaction-interval", "1s",
+                "compactor.delete-request-cancel-period", "1s",
+                "compactor.retention-delete-delay", "1s",
+                "limits.max-query-length", "9600h"));
     startNs = System.currentTimeMillis() * 1_000_000L - 60_000_000_000L;
   }
 
@@ -70,23 +79,38 @@ class LabelVocabularyIT {
     long ts = System.currentTimeMillis() * 1_000_000L;
     List<Line> proto = List.of(new Line(ts, "proto one"), new Line(ts + 1, "proto two"));
     List<Line> json = List.of(new Line(ts + 2, "json one"));
-    assertThat(post("/loki/api/v1/push", "application/x-protobuf",
-        LokiPushes.protobufSnappy(PROTO_LABELS, proto)).statusCode()).isEqualTo(204);
-    HttpResponse<String> jsonPush = post("/loki/api/v1/push", "application/json",
-        LokiPushes.json(new LinkedHashMap<>(Map.of("app", "ctl-json", "weird", JSON_VALUE)), json)
-            .getBytes(StandardCharsets.UTF_8));
+    assertThat(
+            post(
+                    "/loki/api/v1/push",
+                    "application/x-protobuf",
+                    LokiPushes.protobufSnappy(PROTO_LABELS, proto))
+                .statusCode())
+        .isEqualTo(204);
+    HttpResponse<String> jsonPush =
+        post(
+            "/loki/api/v1/push",
+            "application/json",
+            LokiPushes.json(
+                    new LinkedHashMap<>(Map.of("app", "ctl-json", "weird", JSON_VALUE)), json)
+                .getBytes(StandardCharsets.UTF_8));
     assertThat(jsonPush.statusCode()).as(jsonPush.body()).isEqualTo(204);
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
         .until(() -> lines("{app=~\"ctl-.+\"}").size() == 3);
 
     // query_range names each stream by its labels, exactly as pushed
     Map<String, String> weirdByApp = new LinkedHashMap<>();
     for (JsonNode s : queryRange("{app=~\"ctl-.+\"}").path("data").path("result")) {
-      weirdByApp.put(s.path("stream").path("app").asText(), s.path("stream").path("weird").asText());
+      weirdByApp.put(
+          s.path("stream").path("app").asText(), s.path("stream").path("weird").asText());
     }
-    assertThat(weirdByApp).containsEntry("ctl-proto", PROTO_VALUE).containsEntry("ctl-json", JSON_VALUE);
+    assertThat(weirdByApp)
+        .containsEntry("ctl-proto", PROTO_VALUE)
+        .containsEntry("ctl-json", JSON_VALUE);
     // a matcher on the exact value finds the stream
-    assertThat(lines("{weird=" + logqlString(PROTO_VALUE) + "}")).containsExactly("proto one", "proto two");
+    assertThat(lines("{weird=" + logqlString(PROTO_VALUE) + "}"))
+        .containsExactly("proto one", "proto two");
     assertThat(lines("{weird=" + logqlString(JSON_VALUE) + "}")).containsExactly("json one");
 
     assertThat(texts(get("/loki/api/v1/labels", range()).path("data"))).contains("app", "weird");
@@ -99,13 +123,22 @@ class LabelVocabularyIT {
     assertThat(found.get(0).path("weird").asText()).isEqualTo(PROTO_VALUE);
 
     // a delete request naming the value hides its lines at once and removes them for good
-    Map<String, String> delete = Map.of("query", "{app=\"ctl-proto\", weird=" + logqlString(PROTO_VALUE) + "}",
-        "start", Long.toString(startNs / 1_000_000_000L));
-    HttpResponse<String> posted = send("POST", "/loki/api/v1/delete?" + LokiQueries.queryString(delete));
+    Map<String, String> delete =
+        Map.of(
+            "query",
+            "{app=\"ctl-proto\", weird=" + logqlString(PROTO_VALUE) + "}",
+            "start",
+            Long.toString(startNs / 1_000_000_000L));
+    HttpResponse<String> posted =
+        send("POST", "/loki/api/v1/delete?" + LokiQueries.queryString(delete));
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(204);
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(100))
         .until(() -> lines("{app=~\"ctl-.+\"}").equals(List.of("json one")));
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> deleteStatus().equals("processed"));
     assertThat(lines("{app=~\"ctl-.+\"}")).containsExactly("json one");
     assertThat(lines("{weird=" + logqlString(PROTO_VALUE) + "}")).isEmpty();
@@ -117,15 +150,27 @@ class LabelVocabularyIT {
     assertThat(limits.path("max_query_length").asText()).isEqualTo("400d");
 
     long end = System.currentTimeMillis() * 1_000_000L;
-    Map<String, String> p = Map.of("query", "{app=\"ctl-proto\"}", "limit", "10",
-        "start", Long.toString(end - Duration.ofDays(401).toNanos()), "end", Long.toString(end));
+    Map<String, String> p =
+        Map.of(
+            "query",
+            "{app=\"ctl-proto\"}",
+            "limit",
+            "10",
+            "start",
+            Long.toString(end - Duration.ofDays(401).toNanos()),
+            "end",
+            Long.toString(end));
     HttpResponse<String> r = send("GET", "/loki/api/v1/query_range?" + LokiQueries.queryString(p));
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).isEqualTo(
-        "the query time range exceeds the limit (query length: 9624h0m0s, limit: 400d)\n");
+    assertThat(r.body())
+        .isEqualTo(
+            "the query time range exceeds the limit (query length: 9624h0m0s, limit: 400d)\n");
   }
 
-  /** A LogQL string literal; U+FFFD escaped, as a client would, since a bare one reads as invalid UTF-8. */
+  /**
+   * A LogQL string literal; U+FFFD escaped, as a client would, since a bare one reads as invalid
+   * UTF-8.
+   */
   private static String logqlString(String value) {
     return GoQuote.quote(value).replace("\uFFFD", "\\ufffd");
   }
@@ -177,19 +222,26 @@ class LabelVocabularyIT {
     return list.get(0).path("status").asText();
   }
 
-  private static JsonNode get(String path, Map<String, String> params) throws IOException, InterruptedException {
+  private static JsonNode get(String path, Map<String, String> params)
+      throws IOException, InterruptedException {
     return LokiQueries.get(skald.url(), path, params);
   }
 
   private static HttpResponse<String> post(String path, String contentType, byte[] body)
       throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(skald.uri().resolve(path)).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(skald.uri().resolve(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> send(String method, String pathAndQuery) throws IOException, InterruptedException {
+  private static HttpResponse<String> send(String method, String pathAndQuery)
+      throws IOException, InterruptedException {
     URI uri = URI.create(skald.url() + pathAndQuery);
-    return HTTP.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -93,8 +93,11 @@ public final class GoDuration {
       String u = s.substring(unitStart, i);
       long unit = unitNanos(u);
       if (unit == 0) {
-        throw new IllegalArgumentException("time: unknown unit " + GoQuote.timeQuote(u)
-            + " in duration " + GoQuote.timeQuote(orig));
+        throw new IllegalArgumentException(
+            "time: unknown unit "
+                + GoQuote.timeQuote(u)
+                + " in duration "
+                + GoQuote.timeQuote(orig));
       }
       if (Long.compareUnsigned(v, Long.divideUnsigned(NANOS_SIGN, unit)) > 0) {
         throw invalid(orig);

@@ -4,10 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Go string literal unquoting: {@code strconv.Unquote} and the PromQL variant of Prometheus'
- * {@code strutil.Unquote}. {@code \xHH} and octal escapes are single bytes, so {@code
- * "\xc3\xa9"} is "é" as in Go; bytes that do not form valid UTF-8 become U+FFFD, one per byte,
- * the way Go ranges over them (a Java string cannot hold them).
+ * Go string literal unquoting: {@code strconv.Unquote} and the PromQL variant of Prometheus' {@code
+ * strutil.Unquote}. {@code \xHH} and octal escapes are single bytes, so {@code "\xc3\xa9"} is "é"
+ * as in Go; bytes that do not form valid UTF-8 become U+FFFD, one per byte, the way Go ranges over
+ * them (a Java string cannot hold them).
  */
 public final class GoUnquote {
   /** The message of Go's {@code strconv.ErrSyntax}. */

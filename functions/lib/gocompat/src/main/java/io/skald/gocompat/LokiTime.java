@@ -15,6 +15,7 @@ public final class LokiTime {
   /** What Go's {@code strconv.ParseFloat} takes in decimal form; Java's would also take "1d". */
   private static final Pattern FLOAT =
       Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
   private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
   private LokiTime() {}
@@ -70,8 +71,8 @@ public final class LokiTime {
     if (FLOAT.matcher(value).matches()) {
       double nanos = Double.parseDouble(value) * 1e9;
       if (nanos > Long.MAX_VALUE || nanos < Long.MIN_VALUE) {
-        throw new IllegalArgumentException("cannot parse " + GoQuote.quote(value)
-            + " to a valid duration. It overflows int64");
+        throw new IllegalArgumentException(
+            "cannot parse " + GoQuote.quote(value) + " to a valid duration. It overflows int64");
       }
       return Duration.ofNanos((long) nanos);
     }

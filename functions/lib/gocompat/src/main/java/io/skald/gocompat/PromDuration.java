@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * Prometheus' {@code model.Duration}: {@code model.ParseDuration} ({@code [0-9]+} with units y, w,
  * d, h, m, s, ms, largest first, e.g. {@code 1h30m}) with its error texts, and {@code
- * Duration.String()}, which prints years and weeks only when they divide the value exactly
- * ({@code 400d}, {@code 2w}, {@code 30d1h}).
+ * Duration.String()}, which prints years and weeks only when they divide the value exactly ({@code
+ * 400d}, {@code 2w}, {@code 30d1h}).
  */
 public final class PromDuration {
   private static final long MS = 1_000_000L;

@@ -82,7 +82,10 @@ public final class Utf8 {
   }
 
   private static boolean isEncodedRuneError(byte[] b, int i, int n) {
-    return n == 3 && (b[i] & 0xff) == 0xef && (b[i + 1] & 0xff) == 0xbf && (b[i + 2] & 0xff) == 0xbd;
+    return n == 3
+        && (b[i] & 0xff) == 0xef
+        && (b[i + 1] & 0xff) == 0xbf
+        && (b[i + 2] & 0xff) == 0xbd;
   }
 
   /** The runes of the bytes as Go ranges over them: each invalid byte becomes one U+FFFD. */
@@ -97,8 +100,8 @@ public final class Utf8 {
 
   /**
    * Decodes the bytes with every rune error (an invalid byte or an encoded U+FFFD) replaced by
-   * {@code replacement}, one per invalid byte. Loki does this to label values with a space,
-   * because Prometheus refuses the replacement rune in them.
+   * {@code replacement}, one per invalid byte. Loki does this to label values with a space, because
+   * Prometheus refuses the replacement rune in them.
    */
   public static String decodeReplacingRuneErrors(byte[] b, int off, int len, int replacement) {
     return decode(b, off, len, replacement, true);
@@ -164,7 +167,8 @@ public final class Utf8 {
   private static boolean hasLoneSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
@@ -183,7 +187,8 @@ public final class Utf8 {
       if (c >= 0x80) {
         if (c < 0x800) {
           bytes += 1;
-        } else if (Character.isHighSurrogate(c) && i + 1 < n
+        } else if (Character.isHighSurrogate(c)
+            && i + 1 < n
             && Character.isLowSurrogate(s.charAt(i + 1))) {
           bytes += 2; // 4 bytes for the pair, 2 chars already counted
           i++;
@@ -255,7 +260,8 @@ public final class Utf8 {
       } else if (c < 0x800) {
         n += 2;
       } else if (Character.isHighSurrogate(c)
-          && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         n += 4;
         i++;
       } else if (Character.isSurrogate(c)) {

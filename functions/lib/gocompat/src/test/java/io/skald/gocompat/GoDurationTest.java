@@ -42,9 +42,12 @@ class GoDurationTest {
     assertThat(GoDuration.parseNanos("9223372036854775807ns")).isEqualTo(Long.MAX_VALUE);
     assertThat(GoDuration.parseNanos("-9223372036854775808ns")).isEqualTo(Long.MIN_VALUE);
     assertThat(GoDuration.parseNanos("2562047h47m16.854775807s")).isEqualTo(Long.MAX_VALUE);
-    for (String bad : new String[] {"9223372036854775808ns", "2562048h", "99999999999999999999s",
-        "2562047h48m"}) {
-      assertThatThrownBy(() -> GoDuration.parse(bad)).as(bad)
+    for (String bad :
+        new String[] {
+          "9223372036854775808ns", "2562048h", "99999999999999999999s", "2562047h48m"
+        }) {
+      assertThatThrownBy(() -> GoDuration.parse(bad))
+          .as(bad)
           .hasMessage("time: invalid duration \"" + bad + "\"");
     }
   }
@@ -52,7 +55,8 @@ class GoDurationTest {
   @Test
   void refusesWithGosTexts() {
     for (String bad : new String[] {"", "-", "h", ".", ".s", "-.s", "x1s"}) {
-      assertThatThrownBy(() -> GoDuration.parse(bad)).as(bad)
+      assertThatThrownBy(() -> GoDuration.parse(bad))
+          .as(bad)
           .hasMessage("time: invalid duration \"" + bad + "\"");
     }
     assertThatThrownBy(() -> GoDuration.parse("12"))
@@ -97,8 +101,18 @@ class GoDurationTest {
 
   @Test
   void formatReadsBack() {
-    for (long n : new long[] {1, 999, 1000, 1_234_567, 59_999_999_999L, 3_600_000_000_001L,
-        -86_400_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE}) {
+    for (long n :
+        new long[] {
+          1,
+          999,
+          1000,
+          1_234_567,
+          59_999_999_999L,
+          3_600_000_000_001L,
+          -86_400_000_000_000L,
+          Long.MAX_VALUE,
+          Long.MIN_VALUE
+        }) {
       assertThat(GoDuration.parseNanos(GoDuration.format(n))).as("%d", n).isEqualTo(n);
     }
   }

@@ -20,7 +20,8 @@ class GoQuoteTest {
 
   @Test
   void escapesNonPrintableRunesByPlane() {
-    assertThat(GoQuote.quote("\u2028\u2029\u00ad\ue000")).isEqualTo("\"\\u2028\\u2029\\u00ad\\ue000\"");
+    assertThat(GoQuote.quote("\u2028\u2029\u00ad\ue000"))
+        .isEqualTo("\"\\u2028\\u2029\\u00ad\\ue000\"");
     assertThat(GoQuote.quote("\uDB40\uDC01")).isEqualTo("\"\\U000e0001\"");
     assertThat(GoQuote.quote("\uFFFD\uD83D\uDE00")).isEqualTo("\"\uFFFD\uD83D\uDE00\"");
   }

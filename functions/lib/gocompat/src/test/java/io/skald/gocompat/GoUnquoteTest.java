@@ -45,10 +45,31 @@ class GoUnquoteTest {
 
   @Test
   void refusesWhatGoRefuses() {
-    for (String bad : new String[] {"", "\"", "x", "\"abc", "abc\"", "\"a\"b\"", "\"a\nb\"",
-        "\"\\\"", "\"\\q\"", "\"\\'\"", "'\\\"'", "\"\\x4\"", "\"\\xg0\"", "\"\\400\"", "\"\\18\"",
-        "\"\\ud800\"", "\"\\U00110000\"", "\"\\uD7FF\\uDC00\"", "`a`b`", "'a", "\"\\u00e\"",
-        "\"\\x\uff10\uff10\""}) {
+    for (String bad :
+        new String[] {
+          "",
+          "\"",
+          "x",
+          "\"abc",
+          "abc\"",
+          "\"a\"b\"",
+          "\"a\nb\"",
+          "\"\\\"",
+          "\"\\q\"",
+          "\"\\'\"",
+          "'\\\"'",
+          "\"\\x4\"",
+          "\"\\xg0\"",
+          "\"\\400\"",
+          "\"\\18\"",
+          "\"\\ud800\"",
+          "\"\\U00110000\"",
+          "\"\\uD7FF\\uDC00\"",
+          "`a`b`",
+          "'a",
+          "\"\\u00e\"",
+          "\"\\x\uff10\uff10\""
+        }) {
       assertThatThrownBy(() -> GoUnquote.unquote(bad)).as(bad).hasMessage("invalid syntax");
     }
     assertThatThrownBy(() -> GoUnquote.unquotePromQl("\"a'")).hasMessage("invalid syntax");
@@ -57,17 +78,28 @@ class GoUnquoteTest {
 
   @Test
   void unquoteCharGivesRunesAndByteValues() {
-    assertThat(GoUnquote.unquoteChar("'\\xff'", 1, '\'')).isEqualTo(new GoUnquote.Char(0xff, false, 5));
-    assertThat(GoUnquote.unquoteChar("'\\u00ff'", 1, '\'')).isEqualTo(new GoUnquote.Char(0xff, true, 7));
-    assertThat(GoUnquote.unquoteChar("'\uD83D\uDE00'", 1, '\'')).isEqualTo(new GoUnquote.Char(0x1F600, true, 3));
-    assertThat(GoUnquote.unquoteChar("\"\\101\"", 1, '"')).isEqualTo(new GoUnquote.Char('A', false, 5));
+    assertThat(GoUnquote.unquoteChar("'\\xff'", 1, '\''))
+        .isEqualTo(new GoUnquote.Char(0xff, false, 5));
+    assertThat(GoUnquote.unquoteChar("'\\u00ff'", 1, '\''))
+        .isEqualTo(new GoUnquote.Char(0xff, true, 7));
+    assertThat(GoUnquote.unquoteChar("'\uD83D\uDE00'", 1, '\''))
+        .isEqualTo(new GoUnquote.Char(0x1F600, true, 3));
+    assertThat(GoUnquote.unquoteChar("\"\\101\"", 1, '"'))
+        .isEqualTo(new GoUnquote.Char('A', false, 5));
     assertThatThrownBy(() -> GoUnquote.unquoteChar("'", 0, '\'')).hasMessage("invalid syntax");
   }
 
   @Test
   void readsWhatQuoteWrites() {
-    for (String s : new String[] {"", "a\"b\\c", "\u0000\u0007\u001f\u007f", "é😀\u2028\uFFFD",
-        "\u00a0\u200b\uE000\uDB40\uDC01", "tab\there"}) {
+    for (String s :
+        new String[] {
+          "",
+          "a\"b\\c",
+          "\u0000\u0007\u001f\u007f",
+          "é😀\u2028\uFFFD",
+          "\u00a0\u200b\uE000\uDB40\uDC01",
+          "tab\there"
+        }) {
       assertThat(GoUnquote.unquote(GoQuote.quote(s))).as(s).isEqualTo(s);
       assertThat(GoUnquote.unquotePromQl(GoQuote.quote(s))).as(s).isEqualTo(s);
     }

@@ -11,7 +11,8 @@ class LokiTimeTest {
   @Test
   void tenDigitsOrFewerAreSecondsAndLongerAreNanoseconds() {
     assertThat(LokiTime.parseTimestamp("1700000000", 0)).isEqualTo(1_700_000_000_000_000_000L);
-    assertThat(LokiTime.parseTimestamp("1700000000000000000", 0)).isEqualTo(1_700_000_000_000_000_000L);
+    assertThat(LokiTime.parseTimestamp("1700000000000000000", 0))
+        .isEqualTo(1_700_000_000_000_000_000L);
     assertThat(LokiTime.parseTimestamp("42", 0)).isEqualTo(42_000_000_000L);
     assertThat(LokiTime.parseTimestamp("17000000001", 0)).isEqualTo(17_000_000_001L);
   }
@@ -25,9 +26,12 @@ class LokiTimeTest {
 
   @Test
   void rfc3339WithAndWithoutFraction() {
-    assertThat(LokiTime.parseTimestamp("2025-11-18T05:20:48.538Z", 0)).isEqualTo(1_763_443_248_538_000_000L);
-    assertThat(LokiTime.parseTimestamp("2025-11-18T06:20:48+01:00", 0)).isEqualTo(1_763_443_248_000_000_000L);
-    assertThat(LokiTime.parseTimestamp("2025-11-18T05:20:48.000000001Z", 0)).isEqualTo(1_763_443_248_000_000_001L);
+    assertThat(LokiTime.parseTimestamp("2025-11-18T05:20:48.538Z", 0))
+        .isEqualTo(1_763_443_248_538_000_000L);
+    assertThat(LokiTime.parseTimestamp("2025-11-18T06:20:48+01:00", 0))
+        .isEqualTo(1_763_443_248_000_000_000L);
+    assertThat(LokiTime.parseTimestamp("2025-11-18T05:20:48.000000001Z", 0))
+        .isEqualTo(1_763_443_248_000_000_001L);
   }
 
   @Test
@@ -47,12 +51,16 @@ class LokiTimeTest {
   @Test
   void rfc3339AsGoParsesIt() {
     // Go takes a one-digit hour and a comma before the fraction ...
-    assertThat(LokiTime.parseTimestamp("2025-11-18T5:20:48Z", 0)).isEqualTo(1_763_443_248_000_000_000L);
-    assertThat(LokiTime.parseTimestamp("2025-11-18T05:20:48,5Z", 0)).isEqualTo(1_763_443_248_500_000_000L);
-    // ... but not what Java's ISO parser also takes: lower case, no seconds, spaces, Unicode digits.
-    for (String bad : new String[] {"2025-11-18t05:20:48z", "2025-11-18T05:20Z", " 1700000000",
-        "\u0661\u0662"}) {
-      assertThatThrownBy(() -> LokiTime.parseTimestamp(bad, 0)).as(bad)
+    assertThat(LokiTime.parseTimestamp("2025-11-18T5:20:48Z", 0))
+        .isEqualTo(1_763_443_248_000_000_000L);
+    assertThat(LokiTime.parseTimestamp("2025-11-18T05:20:48,5Z", 0))
+        .isEqualTo(1_763_443_248_500_000_000L);
+    // ... but not what Java's ISO parser also takes: lower case, no seconds, spaces, Unicode
+    // digits.
+    for (String bad :
+        new String[] {"2025-11-18t05:20:48z", "2025-11-18T05:20Z", " 1700000000", "\u0661\u0662"}) {
+      assertThatThrownBy(() -> LokiTime.parseTimestamp(bad, 0))
+          .as(bad)
           .isInstanceOf(NumberFormatException.class)
           .hasMessageEndingWith(": invalid syntax");
     }

@@ -17,8 +17,8 @@ class PromDurationTest {
     assertThat(PromDuration.parse("400d")).isEqualTo(Duration.ofDays(400));
     assertThat(PromDuration.parse("100ms")).isEqualTo(Duration.ofMillis(100));
     assertThat(PromDuration.parse("1y2w3d4h5m6s7ms"))
-        .isEqualTo(Duration.ofDays(365 + 14 + 3).plusHours(4).plusMinutes(5).plusSeconds(6)
-            .plusMillis(7));
+        .isEqualTo(
+            Duration.ofDays(365 + 14 + 3).plusHours(4).plusMinutes(5).plusSeconds(6).plusMillis(7));
     assertThat(PromDuration.parse("0")).isZero();
     assertThat(PromDuration.parse("0s")).isZero();
   }
@@ -26,9 +26,12 @@ class PromDurationTest {
   @Test
   void refusesWithPrometheusTexts() {
     assertThatThrownBy(() -> PromDuration.parse("")).hasMessage("empty duration string");
-    for (String bad : new String[] {"5", "m", "30m1h", "1h1h", " 1h", "-1h", "99999999999999999999s",
-        "\u0661h"}) {
-      assertThatThrownBy(() -> PromDuration.parse(bad)).as(bad)
+    for (String bad :
+        new String[] {
+          "5", "m", "30m1h", "1h1h", " 1h", "-1h", "99999999999999999999s", "\u0661h"
+        }) {
+      assertThatThrownBy(() -> PromDuration.parse(bad))
+          .as(bad)
           .hasMessage("not a valid duration string: " + GoQuote.quote(bad));
     }
     assertThatThrownBy(() -> PromDuration.parse("5M"))

@@ -34,12 +34,24 @@ class Utf8Test {
   @Test
   void compareIsTheUnsignedByteOrderOfUtf8() {
     java.util.Random random = new java.util.Random(1);
-    String[] alphabet = {"a", "Z", "~", "\u00e9", "\u07ff", "\u0800", "\ud7ff", "\ue000", "\uffff",
-        "\ud83d\ude80", "\ud800\udc00"};
+    String[] alphabet = {
+      "a",
+      "Z",
+      "~",
+      "\u00e9",
+      "\u07ff",
+      "\u0800",
+      "\ud7ff",
+      "\ue000",
+      "\uffff",
+      "\ud83d\ude80",
+      "\ud800\udc00"
+    };
     for (int i = 0; i < 2000; i++) {
       String a = randomString(random, alphabet);
       String b = randomString(random, alphabet);
-      int expected = Integer.signum(java.util.Arrays.compareUnsigned(Utf8.encode(a), Utf8.encode(b)));
+      int expected =
+          Integer.signum(java.util.Arrays.compareUnsigned(Utf8.encode(a), Utf8.encode(b)));
       assertThat(Integer.signum(Utf8.compare(a, b))).as("%s vs %s", a, b).isEqualTo(expected);
     }
   }
@@ -54,9 +66,27 @@ class Utf8Test {
 
   @Test
   void sequenceLengthIsGosDecodeRuneWidth() {
-    byte[] b = {'a', (byte) 0xc3, (byte) 0xa9, (byte) 0xe2, (byte) 0x82, (byte) 0xac,
-        (byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80, (byte) 0xc0, (byte) 0x80,
-        (byte) 0xed, (byte) 0xa0, (byte) 0x80, (byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80};
+    byte[] b = {
+      'a',
+      (byte) 0xc3,
+      (byte) 0xa9,
+      (byte) 0xe2,
+      (byte) 0x82,
+      (byte) 0xac,
+      (byte) 0xf0,
+      (byte) 0x9f,
+      (byte) 0x98,
+      (byte) 0x80,
+      (byte) 0xc0,
+      (byte) 0x80,
+      (byte) 0xed,
+      (byte) 0xa0,
+      (byte) 0x80,
+      (byte) 0xf4,
+      (byte) 0x90,
+      (byte) 0x80,
+      (byte) 0x80
+    };
     assertThat(Utf8.sequenceLength(b, 0, b.length)).isEqualTo(1);
     assertThat(Utf8.sequenceLength(b, 1, b.length)).isEqualTo(2);
     assertThat(Utf8.sequenceLength(b, 3, b.length)).isEqualTo(3);
@@ -73,7 +103,8 @@ class Utf8Test {
   void decodesOneReplacementPerInvalidByte() {
     byte[] b = {'a', (byte) 0xe2, (byte) 0x82, 'b', (byte) 0xff};
     assertThat(Utf8.decode(b)).isEqualTo("a\uFFFD\uFFFDb\uFFFD");
-    assertThat(Utf8.decode("é😀".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("é😀");
+    assertThat(Utf8.decode("é😀".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isEqualTo("é😀");
     assertThat(Utf8.decodeReplacingRuneErrors(b, 0, b.length, ' ')).isEqualTo("a  b ");
     byte[] fffd = "x\uFFFDy".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(Utf8.hasRuneError(fffd, 0, fffd.length)).isTrue();
@@ -88,7 +119,8 @@ class Utf8Test {
     assertThat(Utf8.jdkRoundTrip("a\uD800")).isEqualTo("a?");
     assertThat(Utf8.jdkRoundTrip("é😀")).isEqualTo("é😀");
     for (String s : new String[] {"abc", "é€😀", "\uD800x", "x\uDC00", "\uDBFF\uDFFF"}) {
-      assertThat(Utf8.jdkEncodedLength(s)).as(s)
+      assertThat(Utf8.jdkEncodedLength(s))
+          .as(s)
           .isEqualTo(s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
       assertThat(Utf8.length(s)).as(s).isEqualTo(Utf8.encode(s).length);
     }

@@ -5,8 +5,8 @@ import io.skald.gocompat.Utf8;
 import java.util.Objects;
 
 /**
- * One label pair: a stream label, a structured-metadata pair or a label a query stage adds.
- * Ordered by name, then value, comparing strings as Go does (by UTF-8 bytes).
+ * One label pair: a stream label, a structured-metadata pair or a label a query stage adds. Ordered
+ * by name, then value, comparing strings as Go does (by UTF-8 bytes).
  *
  * @param name label name, never null (may be empty)
  * @param value label value, never null (may be empty)

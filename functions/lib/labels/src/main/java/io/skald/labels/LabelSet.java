@@ -15,10 +15,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * An immutable label set with unique names, sorted by name as Go compares strings (by UTF-8
- * bytes). Its text is Prometheus' {@code Labels.String()}: {@code {a="b", "c.d"="e"}} with
- * values quoted as {@code strconv.Quote} and names quoted only when they are not classic names.
- * That text is how Skald stores a stream's identity; {@link #parse} reads it back.
+ * An immutable label set with unique names, sorted by name as Go compares strings (by UTF-8 bytes).
+ * Its text is Prometheus' {@code Labels.String()}: {@code {a="b", "c.d"="e"}} with values quoted as
+ * {@code strconv.Quote} and names quoted only when they are not classic names. That text is how
+ * Skald stores a stream's identity; {@link #parse} reads it back.
  */
 public final class LabelSet implements Iterable<Label> {
   public static final LabelSet EMPTY = new LabelSet(new Label[0]);
@@ -272,8 +272,11 @@ public final class LabelSet implements Iterable<Label> {
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-          || (i > 0 && c >= '0' && c <= '9');
+      boolean ok =
+          c == '_'
+              || (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (i > 0 && c >= '0' && c <= '9');
       if (!ok) {
         return false;
       }

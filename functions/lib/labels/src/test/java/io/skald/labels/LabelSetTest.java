@@ -38,7 +38,8 @@ class LabelSetTest {
   void printsAsPrometheusLabelsString() {
     assertThat(LabelSet.of("env", "prod", "app", "a\"b\\c\nd\u0001é", "x", ""))
         .hasToString("{app=\"a\\\"b\\\\c\\nd\\x01é\", env=\"prod\", x=\"\"}");
-    assertThat(LabelSet.of("service.name", "x", "a", "1")).hasToString("{a=\"1\", \"service.name\"=\"x\"}");
+    assertThat(LabelSet.of("service.name", "x", "a", "1"))
+        .hasToString("{a=\"1\", \"service.name\"=\"x\"}");
     assertThat(LabelSet.of("a", "\u0007\u2028\uDB40\uDC01\uFFFD"))
         .hasToString("{a=\"\\a\\u2028\\U000e0001\uFFFD\"}");
     assertThat(LabelSet.EMPTY).hasToString("{}");
@@ -47,10 +48,13 @@ class LabelSetTest {
 
   @Test
   void parsesWhatItPrintsAndAnySeriesDescription() {
-    assertThat(LabelSet.parse("{app=\"api\", env=\"prod\"}")).isEqualTo(LabelSet.of("app", "api", "env", "prod"));
-    assertThat(LabelSet.parse("{env='prod',app=`api`,}")).isEqualTo(LabelSet.of("app", "api", "env", "prod"));
+    assertThat(LabelSet.parse("{app=\"api\", env=\"prod\"}"))
+        .isEqualTo(LabelSet.of("app", "api", "env", "prod"));
+    assertThat(LabelSet.parse("{env='prod',app=`api`,}"))
+        .isEqualTo(LabelSet.of("app", "api", "env", "prod"));
     assertThat(LabelSet.parse("{\"service.name\"=\"x\"}").get("service.name")).isEqualTo("x");
-    assertThat(LabelSet.parse("{a=\"\\a\\x07\\007\\u0007\\U00000007\"}").get("a")).isEqualTo("\u0007".repeat(5));
+    assertThat(LabelSet.parse("{a=\"\\a\\x07\\007\\u0007\\U00000007\"}").get("a"))
+        .isEqualTo("\u0007".repeat(5));
     assertThat(LabelSet.parse("{a=\"\"}")).isEqualTo(LabelSet.of("a", ""));
     assertThat(LabelSet.parse("{a=\"\uFFFD\"}").get("a")).isEqualTo("\uFFFD");
     assertThat(LabelSet.parse("{}")).isSameAs(LabelSet.EMPTY);
@@ -74,19 +78,27 @@ class LabelSetTest {
     assertThat(set.with("b", null)).isEqualTo(LabelSet.of("a", "1", "c", "3"));
     assertThat(set.without("a", "c")).isEqualTo(LabelSet.of("b", "2"));
     assertThat(set.keep(n -> true)).isSameAs(set);
-    assertThat(set.toBuilder().set("a", "0").delete("c").build()).isEqualTo(LabelSet.of("a", "0", "b", "2"));
-    assertThat(LabelSet.builder().set("z", "1").set("y", "2").build().names()).containsExactly("y", "z");
-    assertThat(set.asMap()).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"), Map.entry("c", "3"));
+    assertThat(set.toBuilder().set("a", "0").delete("c").build())
+        .isEqualTo(LabelSet.of("a", "0", "b", "2"));
+    assertThat(LabelSet.builder().set("z", "1").set("y", "2").build().names())
+        .containsExactly("y", "z");
+    assertThat(set.asMap())
+        .containsExactly(Map.entry("a", "1"), Map.entry("b", "2"), Map.entry("c", "3"));
   }
 
   @Test
   void comparesAsPrometheusLabelsCompare() {
-    assertThat(LabelSet.compare(LabelSet.of("a", "1"), LabelSet.of("a", "1", "b", "1"))).isNegative();
-    assertThat(LabelSet.compare(LabelSet.of("a", "2"), LabelSet.of("a", "1", "b", "1"))).isPositive();
-    assertThat(LabelSet.compare(LabelSet.of("a", "\uFFFF"), LabelSet.of("a", "\uD83D\uDE00"))).isNegative();
+    assertThat(LabelSet.compare(LabelSet.of("a", "1"), LabelSet.of("a", "1", "b", "1")))
+        .isNegative();
+    assertThat(LabelSet.compare(LabelSet.of("a", "2"), LabelSet.of("a", "1", "b", "1")))
+        .isPositive();
+    assertThat(LabelSet.compare(LabelSet.of("a", "\uFFFF"), LabelSet.of("a", "\uD83D\uDE00")))
+        .isNegative();
     assertThat(LabelSet.compare(LabelSet.of("b", "1"), LabelSet.of("a", "9"))).isPositive();
     assertThat(LabelSet.compare(LabelSet.of("a", "1"), LabelSet.of("a", "1"))).isZero();
-    assertThat(LabelSet.of("a", "1")).isEqualTo(LabelSet.of("a", "1")).hasSameHashCodeAs(LabelSet.of("a", "1"));
+    assertThat(LabelSet.of("a", "1"))
+        .isEqualTo(LabelSet.of("a", "1"))
+        .hasSameHashCodeAs(LabelSet.of("a", "1"));
   }
 
   @Test

@@ -17,9 +17,9 @@ class LabelTextRoundTripTest {
 
   /** Code points a generator leans on: the ones with their own escape or quoting rule. */
   private static final int[] TRICKY = {
-    0, 7, 8, 9, 10, 11, 12, 13, 27, '"', '\'', '`', '\\', '{', '}', '=', ',', '#', ' ', 0x7f,
-    0x80, 0x85, 0xa0, 0xad, 0x2028, 0x2029, 0x200b, 0xfeff, 0xfffd, 0xfffe, 0xffff, 0xe000,
-    0x10000, 0x1f600, 0xe0001, 0xf0000, 0x10ffff
+    0, 7, 8, 9, 10, 11, 12, 13, 27, '"', '\'', '`', '\\', '{', '}', '=', ',', '#', ' ', 0x7f, 0x80,
+    0x85, 0xa0, 0xad, 0x2028, 0x2029, 0x200b, 0xfeff, 0xfffd, 0xfffe, 0xffff, 0xe000, 0x10000,
+    0x1f600, 0xe0001, 0xf0000, 0x10ffff
   };
 
   @Test
@@ -44,7 +44,9 @@ class LabelTextRoundTripTest {
       if (text.indexOf('\uFFFD') >= 0) {
         continue; // Prometheus' lexer refuses it as a rune error, as the push must
       }
-      assertThat(LabelSet.of(SeriesParser.parse(text))).as("seed %d, text %s", seed, text).isEqualTo(set);
+      assertThat(LabelSet.of(SeriesParser.parse(text)))
+          .as("seed %d, text %s", seed, text)
+          .isEqualTo(set);
     }
   }
 
@@ -62,12 +64,13 @@ class LabelTextRoundTripTest {
     int len = random.nextInt(8);
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < len; i++) {
-      int cp = switch (random.nextInt(4)) {
-        case 0 -> TRICKY[random.nextInt(TRICKY.length)];
-        case 1 -> 0x20 + random.nextInt(0x5f);
-        case 2 -> random.nextInt(0x10000);
-        default -> random.nextInt(Character.MAX_CODE_POINT + 1);
-      };
+      int cp =
+          switch (random.nextInt(4)) {
+            case 0 -> TRICKY[random.nextInt(TRICKY.length)];
+            case 1 -> 0x20 + random.nextInt(0x5f);
+            case 2 -> random.nextInt(0x10000);
+            default -> random.nextInt(Character.MAX_CODE_POINT + 1);
+          };
       if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
         cp = 0xFFFD; // a lone surrogate is no Unicode text; Go would hold U+FFFD there
       }
