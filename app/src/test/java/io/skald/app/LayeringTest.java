@@ -29,14 +29,16 @@ class LayeringTest {
   void frameworkFreeLibrariesStayFrameworkFree() {
     noClasses().that().resideInAnyPackage(
             "io.skald.logql..", "io.skald.segment..", "io.skald.index..", "io.skald.tenancy..",
-            "io.skald.storage..", "io.skald.bus..", "io.skald.health..", "io.skald.deletes..")
+            "io.skald.storage..", "io.skald.bus..", "io.skald.health..", "io.skald.deletes..",
+            "io.skald.labels..", "io.skald.gocompat..")
         .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "org.apache.camel..")
         .check(classes);
   }
 
   @Test
   void queryAndFormatLibrariesDoNotTalkToCloudSdks() {
-    noClasses().that().resideInAnyPackage("io.skald.logql..", "io.skald.segment..", "io.skald.index..")
+    noClasses().that().resideInAnyPackage("io.skald.logql..", "io.skald.segment..", "io.skald.index..",
+            "io.skald.labels..", "io.skald.gocompat..")
         .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "org.apache.kafka..")
         .check(classes);
   }
@@ -54,7 +56,19 @@ class LayeringTest {
   void routesUseOnlyTheEventsTheBusTenancyAndHealth() {
     noClasses().that().resideInAPackage("io.skald.routes..")
         .should().dependOnClassesThat(resideInAPackage("io.skald..").and(resideOutsideOfPackages(
-            "io.skald.routes..", "io.skald.events..", "io.skald.bus..", "io.skald.tenancy..", "io.skald.health..")))
+            "io.skald.routes..", "io.skald.events..", "io.skald.bus..", "io.skald.tenancy..", "io.skald.health..",
+            "io.skald.labels..", "io.skald.gocompat..")))
+        .check(classes);
+  }
+
+  @Test
+  void sharedKernelDependsOnlyOnItselfTheJdkAndRe2j() {
+    noClasses().that().resideInAPackage("io.skald.gocompat..")
+        .should().dependOnClassesThat(resideOutsideOfPackages("io.skald.gocompat..", "java.."))
+        .check(classes);
+    noClasses().that().resideInAPackage("io.skald.labels..")
+        .should().dependOnClassesThat(resideOutsideOfPackages(
+            "io.skald.labels..", "io.skald.gocompat..", "java..", "com.google.re2j.."))
         .check(classes);
   }
 

@@ -3,7 +3,7 @@ package io.skald.chunker;
 import io.skald.events.v1.LabelPair;
 import io.skald.events.v1.LogBatch;
 import io.skald.events.v1.LogEntry;
-import io.skald.segment.Label;
+import io.skald.labels.Label;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;

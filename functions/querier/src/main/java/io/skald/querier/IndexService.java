@@ -1,15 +1,16 @@
 package io.skald.querier;
 
 import io.micronaut.context.annotation.Requires;
+import io.skald.gocompat.PromDuration;
+import io.skald.labels.Matcher;
 import io.skald.logql.syntax.LogQL;
-import io.skald.logql.syntax.Matcher;
 import io.skald.logql.syntax.ParseException;
 import io.skald.querier.engine.DetectedLabels;
 import io.skald.querier.engine.VolumeQueries;
 import io.skald.querier.json.LokiJson;
 import io.skald.querier.params.BadRequestException;
-import io.skald.querier.params.LokiTime;
 import io.skald.querier.params.Params;
+import io.skald.querier.params.RangeQueryRequest;
 import io.skald.querier.params.SelectorParams;
 import io.skald.querier.params.TimeRange;
 import jakarta.inject.Singleton;
@@ -60,7 +61,7 @@ public class IndexService {
     if (range) {
       step = p.get("step").isEmpty()
           ? Math.max(1, (r.endNanos() - r.startNanos()) / 1_000_000_000L / 250) * 1_000_000_000L
-          : LokiTime.parseSecondsOrDuration(p.get("step")).toNanos();
+          : RangeQueryRequest.secondsOrDuration(p.get("step")).toNanos();
       if (step <= 0) {
         throw new BadRequestException(
             "zero or negative query resolution step widths are not accepted. Try a positive integer");
@@ -92,7 +93,7 @@ public class IndexService {
     l.put("max_entries_limit_per_query", limits.maxEntriesLimitPerQuery());
     l.put("max_line_size_truncate", false);
     l.put("max_query_bytes_read", "0B");
-    l.put("max_query_length", prometheusDuration(limits.maxQueryLength()));
+    l.put("max_query_length", PromDuration.format(limits.maxQueryLength()));
     l.put("max_query_lookback", "0s");
     l.put("max_query_range", "0s");
     l.put("max_query_series", 500);
@@ -137,17 +138,6 @@ public class IndexService {
     } catch (NumberFormatException e) {
       throw new BadRequestException("strconv.Atoi: parsing \"" + text + "\": invalid syntax");
     }
-  }
-
-  static String prometheusDuration(Duration d) {
-    long s = d.toSeconds();
-    if (s % 3600 == 0) {
-      return (s / 3600) + "h";
-    }
-    if (s % 60 == 0) {
-      return (s / 60) + "m";
-    }
-    return s + "s";
   }
 
   private long now() {

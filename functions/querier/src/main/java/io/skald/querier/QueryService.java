@@ -1,6 +1,9 @@
 package io.skald.querier;
 
 import io.micronaut.context.annotation.Requires;
+import io.skald.gocompat.GoDuration;
+import io.skald.gocompat.PromDuration;
+import io.skald.labels.Matcher;
 import io.skald.logql.syntax.Expr;
 import io.skald.logql.syntax.LogQL;
 import io.skald.logql.syntax.LogSelectorExpr;
@@ -21,8 +24,6 @@ import io.skald.querier.engine.StoredSampleSource;
 import io.skald.querier.engine.StreamCatalog;
 import io.skald.querier.json.LokiJson;
 import io.skald.querier.params.BadRequestException;
-import io.skald.querier.params.GoDuration;
-import io.skald.querier.params.PromDuration;
 import io.skald.querier.params.Params;
 import io.skald.querier.params.RangeQueryRequest;
 import io.skald.querier.params.SelectorParams;

@@ -1,6 +1,6 @@
 package io.skald.benchmarks;
 
-import io.skald.logql.log.Labels;
+import io.skald.labels.LabelSet;
 import io.skald.logql.log.Pipeline;
 import io.skald.logql.log.PipelineResult;
 import io.skald.logql.log.StreamPipeline;
@@ -45,7 +45,7 @@ public class PipelineBenchmark {
       "{app=\"bench\"} | pattern `<ip> - - <_> \"<method> <path> <_>\" <status> <_>` | status >= 500";
 
   /** The stream every line belongs to. */
-  public static final Labels STREAM = Labels.of("app", "bench", "env", "prod", "host", "host-7");
+  public static final LabelSet STREAM = LabelSet.of("app", "bench", "env", "prod", "host", "host-7");
 
   /** The compiled pipelines, one per query, for this thread. */
   @State(Scope.Thread)

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skald.gocompat.GoQuote;
+import io.skald.labels.LabelSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -277,7 +279,7 @@ final class LogqlGolden {
     Set<String> seen = new HashSet<>();
     for (StreamDef s : f.streams()) {
       StringJoiner sel = new StringJoiner(", ", "{", "}");
-      s.labels().forEach((k, v) -> sel.add(k + "=" + goQuote(v)));
+      s.labels().forEach((k, v) -> sel.add(k + "=" + GoQuote.quote(v)));
       Map<String, String> p = new LinkedHashMap<>();
       p.put("query", sel.toString());
       p.put("start", Long.toString(baseNs - 3 * 3_600_000_000_000L));
@@ -584,31 +586,7 @@ final class LogqlGolden {
 
   /** Prometheus' label-set string ({@code labels.Labels.String()}), which Loki sorts streams by. */
   static String labelString(JsonNode labels) {
-    StringJoiner j = new StringJoiner(", ", "{", "}");
-    new TreeMap<>(stringMap(labels)).forEach((k, v) -> j.add(k + "=" + goQuote(v)));
-    return j.toString();
-  }
-
-  /** Go's strconv.Quote for the characters the suite uses. */
-  static String goQuote(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    s.codePoints().forEach(cp -> {
-      switch (cp) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\t' -> b.append("\\t");
-        case '\r' -> b.append("\\r");
-        default -> {
-          if (cp < 0x20 || cp == 0x7f) {
-            b.append(String.format("\\x%02x", cp));
-          } else {
-            b.appendCodePoint(cp);
-          }
-        }
-      }
-    });
-    return b.append('"').toString();
+    return LabelSet.of(stringMap(labels)).toString();
   }
 
   static Map<String, String> stringMap(JsonNode n) {

@@ -95,7 +95,13 @@ final class LokiPushes {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");
         case '\n' -> b.append("\\n");
-        default -> b.append(c);
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c)); // JSON allows no raw control characters
+          } else {
+            b.append(c);
+          }
+        }
       }
     }
     return b.append('"').toString();

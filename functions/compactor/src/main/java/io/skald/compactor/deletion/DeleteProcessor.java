@@ -5,16 +5,16 @@ import io.skald.compactor.merge.IndexSwap;
 import io.skald.compactor.merge.IndexedDays;
 import io.skald.compactor.merge.MergeResult;
 import io.skald.compactor.merge.SegmentMerger;
-import io.skald.deletes.CanonicalLabels;
 import io.skald.deletes.DeleteFilter;
 import io.skald.deletes.DeleteRequest;
 import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeleteShard;
 import io.skald.index.CorruptIndexException;
-import io.skald.logql.log.Label;
+import io.skald.labels.Label;
 import io.skald.segment.BlockCursor;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
+import io.skald.labels.LabelSet;
 import io.skald.segment.CorruptSegmentException;
 import io.skald.segment.StreamInfo;
 import io.skald.storage.NoSuchObjectException;
@@ -120,7 +120,7 @@ public final class DeleteProcessor {
   /** Decided from the index alone: a matching stream overlapping the piece's range. */
   private static boolean affected(IndexedSegment seg, DeleteFilter filter) {
     for (StreamInfo st : seg.streams()) {
-      if (filter.mayDelete(CanonicalLabels.parse(st.labels()), st.minTimeNanos(), st.maxTimeNanos())) {
+      if (filter.mayDelete(LabelSet.parse(st.labels()).asMap(), st.minTimeNanos(), st.maxTimeNanos())) {
         return true;
       }
     }
@@ -129,7 +129,7 @@ public final class DeleteProcessor {
 
   private static EntryFilter entryFilter(DeleteFilter filter) {
     return labels -> {
-      Map<String, String> map = CanonicalLabels.parse(labels);
+      Map<String, String> map = LabelSet.parse(labels).asMap();
       DeleteFilter.StreamDeletes d = filter.forStream(map);
       if (d == null) {
         return EntryFilter.StreamFilter.KEEP_ALL;

@@ -1,6 +1,6 @@
 package io.skald.compactor.merge;
 
-import io.skald.segment.Label;
+import io.skald.labels.Label;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

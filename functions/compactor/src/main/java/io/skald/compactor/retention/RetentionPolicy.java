@@ -1,6 +1,6 @@
 package io.skald.compactor.retention;
 
-import io.skald.deletes.CanonicalLabels;
+import io.skald.labels.LabelSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +52,7 @@ public final class RetentionPolicy {
 
   /** The same, for a canonical labels string as stored in segments and the index. */
   public Duration periodFor(String tenant, String labels) {
-    return periodFor(tenant, CanonicalLabels.parse(labels));
+    return periodFor(tenant, LabelSet.parse(labels).asMap());
   }
 
   /**

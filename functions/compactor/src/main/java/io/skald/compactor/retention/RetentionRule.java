@@ -1,7 +1,8 @@
 package io.skald.compactor.retention;
 
+import io.skald.gocompat.PromDuration;
+import io.skald.labels.Matcher;
 import io.skald.logql.syntax.LogQL;
-import io.skald.logql.syntax.Matcher;
 import io.skald.logql.syntax.ParseException;
 import io.skald.logql.syntax.StreamSelector;
 import java.time.Duration;

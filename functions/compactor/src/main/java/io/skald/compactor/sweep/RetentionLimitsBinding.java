@@ -2,7 +2,8 @@ package io.skald.compactor.sweep;
 
 import io.skald.compactor.retention.RetentionLimits;
 import io.skald.compactor.retention.RetentionRule;
-import io.skald.deletes.GoDuration;
+import io.skald.gocompat.GoDuration;
+import io.skald.gocompat.PromDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,10 +81,10 @@ public final class RetentionLimitsBinding {
       return d;
     }
     String s = o.toString().trim();
-    if (s.endsWith("d") || s.endsWith("w")) {
-      long n = Long.parseLong(s.substring(0, s.length() - 1));
-      return Duration.ofDays(s.endsWith("d") ? n : n * 7);
+    try {
+      return PromDuration.parse(s); // Loki's limits are Prometheus durations: 30d, 2w, 1d12h
+    } catch (IllegalArgumentException e) {
+      return GoDuration.parse(s);
     }
-    return GoDuration.parse(s);
   }
 }

@@ -5,7 +5,6 @@ import io.skald.deletes.DeleteRequest;
 import io.skald.deletes.DeleteRequestParams;
 import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeletionConfig;
-import io.skald.deletes.CanonicalLabels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +18,7 @@ import io.skald.compactor.support.RandomLogs;
 import io.skald.compactor.support.Segments;
 import io.skald.compactor.support.SimpleReader;
 import io.skald.compactor.support.StoreChecks;
+import io.skald.labels.LabelSet;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
 import java.nio.file.Path;
@@ -73,7 +73,7 @@ class DeleteProcessorTest {
 
   List<Entry> readFiltered(LocalDate day, DeleteFilter filter) throws Exception {
     return new SimpleReader(segmentsStore).readAll("t", day).stream()
-        .filter(e -> !filter.deleted(CanonicalLabels.parse(e.labels()), e.ts(), e.line())).toList();
+        .filter(e -> !filter.deleted(LabelSet.parse(e.labels()).asMap(), e.ts(), e.line())).toList();
   }
 
   @Test
@@ -139,9 +139,9 @@ class DeleteProcessorTest {
   void queriesFilterOnStructuredMetadataAndParsedLabelsAsLokiDoes() throws Exception {
     long t0 = Segments.dayStartNanos(D1);
     segments.write("t", D1, 0, 0, List.of(
-        new Entry("{app=\"x\"}", t0 + 1, "level=debug a", List.of(new io.skald.segment.Label("user", "bob"))),
-        new Entry("{app=\"x\"}", t0 + 2, "level=info b", List.of(new io.skald.segment.Label("user", "bob"))),
-        new Entry("{app=\"x\"}", t0 + 3, "level=debug c", List.of(new io.skald.segment.Label("user", "eve"))),
+        new Entry("{app=\"x\"}", t0 + 1, "level=debug a", List.of(new io.skald.labels.Label("user", "bob"))),
+        new Entry("{app=\"x\"}", t0 + 2, "level=info b", List.of(new io.skald.labels.Label("user", "bob"))),
+        new Entry("{app=\"x\"}", t0 + 3, "level=debug c", List.of(new io.skald.labels.Label("user", "eve"))),
         Entry.of("{app=\"x\"}", t0 + 4, "level=debug d")));
     add("{app=\"x\"} | user=\"bob\" | logfmt | level=\"debug\"", "2026-06-01T00:00:00Z", "2026-06-01T01:00:00Z");
     clock.advance(Duration.ofHours(25));

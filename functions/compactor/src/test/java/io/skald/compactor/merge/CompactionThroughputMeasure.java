@@ -4,7 +4,7 @@ import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
 import io.skald.index.ObjectKeys;
 import io.skald.index.TenantDayIndex;
-import io.skald.segment.Label;
+import io.skald.labels.Label;
 import io.skald.segment.SegmentReader;
 import io.skald.segment.SegmentWriter;
 import io.skald.storage.FileSystemObjectStore;

@@ -7,7 +7,7 @@ import io.skald.compactor.support.Entry;
 import io.skald.compactor.support.Segments;
 import io.skald.index.ObjectKeys;
 import io.skald.segment.BlockCursor;
-import io.skald.segment.Label;
+import io.skald.labels.Label;
 import io.skald.segment.SegmentReader;
 import io.skald.segment.StreamInfo;
 import io.skald.storage.FileSystemObjectStore;

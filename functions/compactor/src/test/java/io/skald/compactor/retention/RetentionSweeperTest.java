@@ -13,10 +13,10 @@ import io.skald.compactor.support.RandomLogs;
 import io.skald.compactor.support.Segments;
 import io.skald.compactor.support.SimpleReader;
 import io.skald.compactor.support.StoreChecks;
-import io.skald.deletes.CanonicalLabels;
+import io.skald.labels.LabelSet;
 import io.skald.index.IndexedSegment;
-import io.skald.logql.syntax.MatchType;
-import io.skald.logql.syntax.Matcher;
+import io.skald.labels.MatchType;
+import io.skald.labels.Matcher;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
 import java.nio.file.Files;
@@ -140,7 +140,7 @@ class RetentionSweeperTest {
         }
       }
       periods.forEach((stream, period) -> rules.add(
-          new RetentionRule(CanonicalLabels.parse(stream).entrySet().stream()
+          new RetentionRule(LabelSet.parse(stream).asMap().entrySet().stream()
               .map(l -> new Matcher(l.getKey(), MatchType.EQ, l.getValue())).toList(), 1, period)));
       clock.set(Instant.parse("2026-06-10T00:00:00Z").plusSeconds(r.nextInt(86_400 * 3)));
       RetentionPolicy policy = new RetentionPolicy(new RetentionLimits(fallback, rules), Map.of());

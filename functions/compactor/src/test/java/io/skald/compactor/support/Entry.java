@@ -1,6 +1,6 @@
 package io.skald.compactor.support;
 
-import io.skald.segment.Label;
+import io.skald.labels.Label;
 import java.util.Comparator;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.skald.compactor.support;
 
-import io.skald.segment.Label;
+import io.skald.labels.Label;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

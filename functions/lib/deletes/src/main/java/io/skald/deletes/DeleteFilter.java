@@ -1,7 +1,7 @@
 package io.skald.deletes;
 
-import io.skald.logql.log.Label;
-import io.skald.logql.log.Labels;
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,11 +96,11 @@ public final class DeleteFilter {
     private StreamDeletes(List<Rule> rules, Map<String, String> streamLabels) {
       this.rules = rules.toArray(new Rule[0]);
       this.selectors = new DeleteQuery.LineSelector[this.rules.length];
-      Labels labels = null;
+      LabelSet labels = null;
       for (int i = 0; i < this.rules.length; i++) {
         DeleteQuery q = this.rules[i].query;
         if (q.hasFilter()) {
-          labels = labels == null ? Labels.of(streamLabels) : labels;
+          labels = labels == null ? LabelSet.of(streamLabels) : labels;
           selectors[i] = q.forStream(labels);
         }
       }

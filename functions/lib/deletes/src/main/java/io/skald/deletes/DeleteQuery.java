@@ -1,12 +1,12 @@
 package io.skald.deletes;
 
-import io.skald.logql.log.Label;
-import io.skald.logql.log.Labels;
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
 import io.skald.logql.log.Pipeline;
 import io.skald.logql.log.StreamPipeline;
 import io.skald.logql.syntax.LogQL;
 import io.skald.logql.syntax.LogSelectorExpr;
-import io.skald.logql.syntax.Matcher;
+import io.skald.labels.Matcher;
 import io.skald.logql.syntax.ParseException;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +66,7 @@ public final class DeleteQuery {
   }
 
   /** The line test for one stream of the query; not thread-safe. */
-  LineSelector forStream(Labels streamLabels) {
+  LineSelector forStream(LabelSet streamLabels) {
     return new LineSelector(pipeline.forStream(streamLabels));
   }
 

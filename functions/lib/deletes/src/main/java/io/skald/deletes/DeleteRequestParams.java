@@ -1,11 +1,11 @@
 package io.skald.deletes;
 
+import io.skald.gocompat.GoDuration;
+import io.skald.gocompat.GoRfc3339;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -103,8 +103,8 @@ public final class DeleteRequestParams {
     }
     if (RFC3339.matcher(in).matches()) {
       try {
-        return OffsetDateTime.parse(in).toInstant().toEpochMilli();
-      } catch (DateTimeParseException e) {
+        return Math.floorDiv(GoRfc3339.parseNanos(in), 1_000_000L);
+      } catch (GoRfc3339.ParseException e) {
         throw new IllegalArgumentException("invalid time " + in, e);
       }
     }

@@ -1,5 +1,6 @@
 package io.skald.deletes;
 
+import io.skald.gocompat.GoDuration;
 import io.skald.storage.ObjectInfo;
 import io.skald.storage.ObjectStore;
 import java.io.IOException;

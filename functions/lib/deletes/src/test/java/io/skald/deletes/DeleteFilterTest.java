@@ -2,7 +2,7 @@ package io.skald.deletes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skald.logql.log.Label;
+import io.skald.labels.Label;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -3,10 +3,10 @@ package io.skald.deletes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.skald.logql.log.Label;
-import io.skald.logql.log.Labels;
-import io.skald.logql.syntax.MatchType;
-import io.skald.logql.syntax.Matcher;
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
+import io.skald.labels.MatchType;
+import io.skald.labels.Matcher;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ class DeleteQueryTest {
 
   static boolean selects(DeleteQuery q, Map<String, String> stream, String line, Label... metadata) {
     byte[] b = line.getBytes(StandardCharsets.UTF_8);
-    return q.forStream(Labels.of(stream)).selects(0, b, 0, b.length, List.of(metadata));
+    return q.forStream(LabelSet.of(stream)).selects(0, b, 0, b.length, List.of(metadata));
   }
 
   static boolean selects(DeleteQuery q, String line) {

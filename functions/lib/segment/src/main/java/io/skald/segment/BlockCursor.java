@@ -1,5 +1,6 @@
 package io.skald.segment;
 
+import io.skald.labels.Label;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

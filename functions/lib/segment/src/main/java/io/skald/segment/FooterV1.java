@@ -1,5 +1,6 @@
 package io.skald.segment;
 
+import io.skald.gocompat.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ final class FooterV1 {
     for (int i = 0; i < count; i++) {
       int labelsLength = in.readCount(in.remaining(), "labels length");
       String labels = new String(body, in.skip(labelsLength), labelsLength, StandardCharsets.UTF_8);
-      if (previousLabels != null && StreamOrder.compare(previousLabels, labels) >= 0) {
+      if (previousLabels != null && Utf8.compare(previousLabels, labels) >= 0) {
         throw in.corrupt("streams not sorted or not unique at " + labels);
       }
       previousLabels = labels;

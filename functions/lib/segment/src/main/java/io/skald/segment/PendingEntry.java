@@ -1,5 +1,6 @@
 package io.skald.segment;
 
+import io.skald.labels.Label;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package io.skald.segment;
 
+import io.skald.gocompat.Utf8;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public record SegmentFooter(int formatVersion, List<StreamInfo> streams) {
   public Optional<StreamInfo> stream(String labels) {
     int i = Collections.binarySearch(
         streams, new StreamInfo(labels, 0, 0, 0, 0, List.of()),
-        (a, b) -> StreamOrder.compare(a.labels(), b.labels()));
+        (a, b) -> Utf8.compare(a.labels(), b.labels()));
     return i >= 0 ? Optional.of(streams.get(i)) : Optional.empty();
   }
 

@@ -2,6 +2,8 @@ package io.skald.segment;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
+import io.skald.gocompat.Utf8;
+import io.skald.labels.Label;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,12 +59,12 @@ public final class SegmentWriter {
     List<Label> metadata = storable(structuredMetadata);
     long size = line.length;
     for (Label label : metadata) {
-      size += Utf8.encodedLength(label.name()) + Utf8.encodedLength(label.value());
+      size += Utf8.jdkEncodedLength(label.name()) + Utf8.jdkEncodedLength(label.value());
     }
     if (size > SegmentFormat.MAX_ENTRY_BYTES) {
       throw new IllegalArgumentException("entry of " + size + " bytes exceeds the limit");
     }
-    streams.computeIfAbsent(Utf8.storable(labels), k -> new StreamBuffer())
+    streams.computeIfAbsent(Utf8.jdkRoundTrip(labels), k -> new StreamBuffer())
         .add(new PendingEntry(timestampNanos, line.clone(), metadata, (int) size));
     entryCount++;
     rawBytes += size;
@@ -90,7 +92,7 @@ public final class SegmentWriter {
     ensureOpen();
     finished = true;
     List<String> labels = new ArrayList<>(streams.keySet());
-    labels.sort(StreamOrder.COMPARATOR);
+    labels.sort(Utf8::compare); // code point order, the unsigned byte order of UTF-8
     ByteSink out = new ByteSink((int) Math.min(rawBytes / 4 + 1024, 1 << 26));
     SegmentEnds.writeHeader(out, SegmentFormat.VERSION_1);
     try (ZstdCompressCtx zstd = new ZstdCompressCtx()) {
@@ -152,8 +154,8 @@ public final class SegmentWriter {
     Label[] out = new Label[metadata.size()];
     for (int i = 0; i < out.length; i++) {
       Label l = metadata.get(i);
-      String name = Utf8.storable(l.name());
-      String value = Utf8.storable(l.value());
+      String name = Utf8.jdkRoundTrip(l.name());
+      String value = Utf8.jdkRoundTrip(l.value());
       out[i] = name == l.name() && value == l.value() ? l : new Label(name, value);
     }
     return List.of(out);

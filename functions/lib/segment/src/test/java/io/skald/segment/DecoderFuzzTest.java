@@ -3,6 +3,7 @@ package io.skald.segment;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.skald.labels.Label;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

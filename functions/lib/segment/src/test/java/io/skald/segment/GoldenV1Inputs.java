@@ -2,6 +2,7 @@ package io.skald.segment;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.skald.labels.Label;
 import java.util.List;
 
 /**

@@ -3,6 +3,7 @@ package io.skald.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.luben.zstd.util.ZstdVersion;
+import io.skald.labels.Label;
 import io.skald.segment.SegmentDump.Row;
 import java.io.IOException;
 import java.io.InputStream;

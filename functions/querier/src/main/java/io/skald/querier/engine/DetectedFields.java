@@ -3,9 +3,9 @@ package io.skald.querier.engine;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
 import io.skald.logql.log.LabelCategory;
-import io.skald.logql.log.Label;
-import io.skald.logql.log.Labels;
 import io.skald.logql.log.Pipeline;
 import io.skald.logql.log.PipelineResult;
 import io.skald.logql.log.StreamPipeline;
@@ -60,7 +60,7 @@ public final class DetectedFields {
 
   /** Adds every entry of one result stream (labels as returned with categorize-labels). */
   public void add(ResultStream stream) {
-    Labels streamLabels = Labels.of(stream.labels());
+    LabelSet streamLabels = LabelSet.of(stream.labels());
     StreamPipeline jsonStream = json.forStream(streamLabels);
     StreamPipeline logfmtStream = logfmt.forStream(streamLabels);
     for (LogEntry e : stream.entries()) {

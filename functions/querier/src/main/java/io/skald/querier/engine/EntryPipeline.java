@@ -1,6 +1,6 @@
 package io.skald.querier.engine;
 
-import io.skald.segment.Label;
+import io.skald.labels.Label;
 import java.util.List;
 import java.util.SortedMap;
 

@@ -2,7 +2,7 @@ package io.skald.querier.engine;
 
 import io.skald.deletes.DeleteFilter;
 import io.skald.index.ObjectRangeSource;
-import io.skald.logql.syntax.Matcher;
+import io.skald.labels.Matcher;
 import io.skald.querier.params.Direction;
 import io.skald.querier.params.TimeRange;
 import io.skald.segment.BlockCursor;

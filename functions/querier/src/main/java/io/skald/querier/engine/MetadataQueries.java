@@ -1,6 +1,7 @@
 package io.skald.querier.engine;
 
-import io.skald.logql.syntax.Matcher;
+import io.skald.labels.LabelSet;
+import io.skald.labels.Matcher;
 import io.skald.querier.params.TimeRange;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +42,7 @@ public final class MetadataQueries {
   /** Distinct label sets matching any of the selectors; an empty list selects every series. */
   public List<SortedMap<String, String>> series(String tenant, TimeRange range, List<List<Matcher>> selectors) {
     List<SortedMap<String, String>> out = new ArrayList<>(matching(tenant, range, selectors));
-    out.sort(Comparator.comparing(LabelSet::print));
+    out.sort(Comparator.comparing(labels -> LabelSet.of(labels).toString()));
     return out;
   }
 

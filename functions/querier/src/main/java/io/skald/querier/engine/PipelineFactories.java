@@ -1,14 +1,13 @@
 package io.skald.querier.engine;
 
-import io.skald.logql.log.Label;
-import io.skald.logql.log.Labels;
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
 import io.skald.logql.log.Pipeline;
 import io.skald.logql.log.PipelineResult;
 import io.skald.logql.log.StreamPipeline;
 import io.skald.logql.syntax.ParseException;
 import io.skald.logql.syntax.StageExpr;
 import io.skald.querier.params.BadRequestException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -31,13 +30,13 @@ public final class PipelineFactories {
     } catch (ParseException e) {
       throw new BadRequestException(e.getMessage());
     }
-    return streamLabels -> new Bound(pipeline.forStream(Labels.of(streamLabels)), categorize);
+    return streamLabels -> new Bound(pipeline.forStream(LabelSet.of(streamLabels)), categorize);
   }
 
   private static final class Bound implements EntryPipeline {
     private final StreamPipeline pipeline;
     private final boolean categorize;
-    private Labels lastLabels;
+    private LabelSet lastLabels;
     private Output lastShape;
 
     Bound(StreamPipeline pipeline, boolean categorize) {
@@ -46,12 +45,12 @@ public final class PipelineFactories {
     }
 
     @Override
-    public Output process(long ts, byte[] buf, int off, int len, List<io.skald.segment.Label> metadata) {
-      PipelineResult r = pipeline.process(ts, buf, off, len, convert(metadata));
+    public Output process(long ts, byte[] buf, int off, int len, List<Label> metadata) {
+      PipelineResult r = pipeline.process(ts, buf, off, len, metadata);
       if (!r.keep()) {
         return null;
       }
-      Labels labels = r.labels();
+      LabelSet labels = r.labels();
       if (categorize) {
         return categorized(r, labels);
       }
@@ -62,12 +61,12 @@ public final class PipelineFactories {
           map.put(l.name(), l.value());
         }
         lastLabels = labels;
-        lastShape = new Output(java.util.Collections.unmodifiableSortedMap(map), LabelSet.print(map), null, null, null);
+        lastShape = new Output(java.util.Collections.unmodifiableSortedMap(map), labels.toString(), null, null, null);
       }
       return new Output(lastShape.labels(), lastShape.labelsText(), r.lineAsString(), null, null);
     }
 
-    private Output categorized(PipelineResult r, Labels labels) {
+    private Output categorized(PipelineResult r, LabelSet labels) {
       SortedMap<String, String> stream = new TreeMap<>();
       SortedMap<String, String> metadata = new TreeMap<>();
       SortedMap<String, String> parsed = new TreeMap<>();
@@ -78,18 +77,7 @@ public final class PipelineFactories {
           case PARSED -> parsed.put(l.name(), l.value());
         }
       }
-      return new Output(stream, LabelSet.print(stream), r.lineAsString(), metadata, parsed);
-    }
-
-    private static List<Label> convert(List<io.skald.segment.Label> metadata) {
-      if (metadata.isEmpty()) {
-        return List.of();
-      }
-      List<Label> out = new ArrayList<>(metadata.size());
-      for (io.skald.segment.Label l : metadata) {
-        out.add(new Label(l.name(), l.value()));
-      }
-      return out;
+      return new Output(stream, LabelSet.of(stream).toString(), r.lineAsString(), metadata, parsed);
     }
   }
 }

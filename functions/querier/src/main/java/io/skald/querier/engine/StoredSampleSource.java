@@ -2,12 +2,12 @@ package io.skald.querier.engine;
 
 import io.skald.deletes.DeleteFilter;
 import io.skald.index.ObjectRangeSource;
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
 import io.skald.logql.engine.SampleIterator;
 import io.skald.logql.engine.SampleIterators;
 import io.skald.logql.engine.SampleSelection;
 import io.skald.logql.engine.SampleSource;
-import io.skald.logql.log.Label;
-import io.skald.logql.log.Labels;
 import io.skald.querier.params.TimeRange;
 import io.skald.segment.BlockCursor;
 import io.skald.segment.BlockRef;
@@ -63,7 +63,7 @@ public final class StoredSampleSource implements SampleSource {
       List<Entry> entries = withoutDeleted(read(parts, range), deletes.isEmpty() ? null : deletes.forStream(labels));
       if (!entries.isEmpty()) {
         stats.streams++;
-        iterators.add(SampleIterators.extract(cursor(entries), sel.extractor().forStream(Labels.of(labels)),
+        iterators.add(SampleIterators.extract(cursor(entries), sel.extractor().forStream(LabelSet.of(labels)),
             sel.startNanos(), sel.endNanos()));
       }
     });

@@ -7,6 +7,7 @@ import io.skald.index.IndexCodec;
 import io.skald.index.IndexedSegment;
 import io.skald.index.ObjectKeys;
 import io.skald.index.TenantDayIndex;
+import io.skald.labels.LabelSet;
 import io.skald.querier.params.TimeRange;
 import io.skald.segment.StreamInfo;
 import io.skald.storage.ObjectInfo;
@@ -17,10 +18,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,7 +122,7 @@ public final class StreamCatalog {
       if (parsedLabels.size() >= MAX_CACHED_LABELS) {
         parsedLabels.clear();
       }
-      parsed = LabelSet.parse(text);
+      parsed = Collections.unmodifiableSortedMap(new TreeMap<>(LabelSet.parse(text).asMap()));
       parsedLabels.put(text, parsed);
     }
     return parsed;

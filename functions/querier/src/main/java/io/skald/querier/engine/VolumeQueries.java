@@ -1,6 +1,7 @@
 package io.skald.querier.engine;
 
-import io.skald.logql.syntax.Matcher;
+import io.skald.labels.LabelSet;
+import io.skald.labels.Matcher;
 import io.skald.querier.params.TimeRange;
 import io.skald.segment.BlockRef;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public final class VolumeQueries {
     }
     List<Volume> out = new ArrayList<>();
     acc.forEach((k, v) -> out.add(new Volume(k, v)));
-    out.sort(Comparator.comparingLong(Volume::total).reversed().thenComparing(v -> LabelSet.print(v.labels())));
+    out.sort(Comparator.comparingLong(Volume::total).reversed().thenComparing(v -> LabelSet.of(v.labels()).toString()));
     return out.size() > limit ? out.subList(0, limit) : out;
   }
 

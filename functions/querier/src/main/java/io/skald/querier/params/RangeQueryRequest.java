@@ -1,5 +1,6 @@
 package io.skald.querier.params;
 
+import io.skald.gocompat.LokiTime;
 import java.time.Duration;
 
 /**
@@ -23,7 +24,7 @@ public record RangeQueryRequest(
     String stepText = p.get("step");
     Duration step = stepText.isEmpty()
         ? Duration.ofSeconds(defaultStepSeconds(range))
-        : LokiTime.parseSecondsOrDuration(stepText);
+        : secondsOrDuration(stepText);
     if (step.isNegative() || step.isZero()) {
       throw new BadRequestException(
           "zero or negative query resolution step widths are not accepted. Try a positive integer");
@@ -33,11 +34,20 @@ public record RangeQueryRequest(
           "exceeded maximum resolution of 11,000 points per time series. Try increasing the value of the step parameter");
     }
     String intervalText = p.get("interval");
-    Duration interval = intervalText.isEmpty() ? Duration.ZERO : LokiTime.parseSecondsOrDuration(intervalText);
+    Duration interval = intervalText.isEmpty() ? Duration.ZERO : secondsOrDuration(intervalText);
     if (interval.isNegative()) {
       throw new BadRequestException("interval must be >= 0");
     }
     return new RangeQueryRequest(p.get("query"), range, limit, direction, step, interval, !stepText.isEmpty());
+  }
+
+  /** A {@code step} or {@code interval}: float seconds or a Prometheus duration. */
+  public static Duration secondsOrDuration(String text) {
+    try {
+      return LokiTime.parseSecondsOrDuration(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
   }
 
   static int limit(Params p) {

@@ -1,7 +1,7 @@
 package io.skald.querier.params;
 
 import io.skald.logql.syntax.LogQL;
-import io.skald.logql.syntax.Matcher;
+import io.skald.labels.Matcher;
 import io.skald.logql.syntax.ParseException;
 import java.util.ArrayList;
 import java.util.List;

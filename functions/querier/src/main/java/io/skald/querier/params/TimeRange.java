@@ -1,5 +1,8 @@
 package io.skald.querier.params;
 
+import io.skald.gocompat.LokiTime;
+import io.skald.gocompat.PromDuration;
+
 /** A query window in Unix nanoseconds: entries with {@code start <= ts < end}. */
 public record TimeRange(long startNanos, long endNanos) {
 
@@ -10,11 +13,11 @@ public record TimeRange(long startNanos, long endNanos) {
     long since = DEFAULT_SINCE_NANOS;
     String sinceText = p.get("since");
     if (!sinceText.isEmpty()) {
-      java.time.Duration d = LokiTime.parsePrometheusDuration(sinceText);
-      if (d == null) {
-        throw new BadRequestException("could not parse 'since' parameter: not a valid duration string: \"" + sinceText + "\"");
+      try {
+        since = PromDuration.parse(sinceText).toNanos();
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException("could not parse 'since' parameter: " + e.getMessage());
       }
-      since = d.toNanos();
     }
     long end = timestamp(p, "end", nowNanos);
     long endOrNow = Math.min(end, nowNanos);

@@ -2,6 +2,7 @@ package io.skald.querier.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skald.labels.LabelSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,7 +12,7 @@ class DetectedFieldsTest {
 
   private static ResultStream stream(LogEntry... entries) {
     TreeMap<String, String> labels = new TreeMap<>(Map.of("app", "api"));
-    return new ResultStream(labels, LabelSet.print(labels), List.of(entries));
+    return new ResultStream(labels, LabelSet.of(labels).toString(), List.of(entries));
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.skald.querier.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skald.labels.LabelSet;
 import io.skald.querier.params.Direction;
 import java.util.List;
 import java.util.SortedMap;
@@ -14,7 +15,7 @@ class TopEntriesTest {
   private static final SortedMap<String, String> B = new TreeMap<>(java.util.Map.of("app", "b"));
 
   private static TopEntries.Candidate c(long ts, SortedMap<String, String> labels, String line) {
-    return new TopEntries.Candidate(ts, LabelSet.print(labels), labels, line);
+    return new TopEntries.Candidate(ts, LabelSet.of(labels).toString(), labels, line);
   }
 
   @Test

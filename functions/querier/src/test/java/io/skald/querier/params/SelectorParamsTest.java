@@ -3,8 +3,8 @@ package io.skald.querier.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.skald.logql.syntax.MatchType;
-import io.skald.logql.syntax.Matcher;
+import io.skald.labels.MatchType;
+import io.skald.labels.Matcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.skald.logql.engine;
 
-import io.skald.logql.log.Label;
-import io.skald.logql.log.Labels;
-import io.skald.logql.syntax.Matcher;
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
+import io.skald.labels.Matcher;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +29,7 @@ public final class InMemorySampleSource implements SampleSource {
     }
 
     /** One stream: its indexed labels and its entries (any order; sorted when selected). */
-    public record Stream(Labels labels, List<Entry> entries) {
+    public record Stream(LabelSet labels, List<Entry> entries) {
         public Stream {
             List<Entry> sorted = new ArrayList<>(entries);
             sorted.sort(Comparator.comparingLong(Entry::timestampNanos));
@@ -68,7 +68,7 @@ public final class InMemorySampleSource implements SampleSource {
         return SampleIterators.merge(perStream);
     }
 
-    static boolean matches(List<Matcher> matchers, Labels labels) {
+    static boolean matches(List<Matcher> matchers, LabelSet labels) {
         for (Matcher m : matchers) {
             String v = labels.get(m.name());
             if (!m.matches(v == null ? "" : v)) {
@@ -124,15 +124,15 @@ public final class InMemorySampleSource implements SampleSource {
 
     /** Collects streams: {@code builder().stream("app", "api").add(ts, "line").build()}. */
     public static final class Builder {
-        private final List<Labels> labels = new ArrayList<>();
+        private final List<LabelSet> labels = new ArrayList<>();
         private final List<List<Entry>> entries = new ArrayList<>();
 
         /** Starts a stream with the given {@code name, value, ...} labels. */
         public Builder stream(String... nameValues) {
-            return stream(Labels.of(nameValues));
+            return stream(LabelSet.of(nameValues));
         }
 
-        public Builder stream(Labels streamLabels) {
+        public Builder stream(LabelSet streamLabels) {
             labels.add(streamLabels);
             entries.add(new ArrayList<>());
             return this;

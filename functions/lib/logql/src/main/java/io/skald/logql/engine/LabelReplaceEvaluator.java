@@ -3,7 +3,7 @@ package io.skald.logql.engine;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
-import io.skald.logql.log.Labels;
+import io.skald.labels.LabelSet;
 import io.skald.logql.syntax.LabelReplaceExpr;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,7 +20,7 @@ final class LabelReplaceEvaluator implements StepEvaluator {
     private final LabelReplaceExpr expr;
     private final Pattern regex;
     private final Map<String, Integer> namedGroups;
-    private final Map<Labels, Labels> cache = new HashMap<>();
+    private final Map<LabelSet, LabelSet> cache = new HashMap<>();
 
     LabelReplaceEvaluator(LabelReplaceExpr expr, StepEvaluator inner) {
         this.inner = inner;
@@ -47,14 +47,14 @@ final class LabelReplaceEvaluator implements StepEvaluator {
         return out;
     }
 
-    Labels replace(Labels labels) {
+    LabelSet replace(LabelSet labels) {
         String src = labels.get(expr.src());
         Matcher m = regex.matcher(src == null ? "" : src);
         if (!m.find()) {
             return labels;
         }
         String res = expand(expr.replacement(), m);
-        return LabelOrder.with(labels, expr.dst(), res.isEmpty() ? null : res);
+        return labels.with(expr.dst(), res.isEmpty() ? null : res);
     }
 
     /** Go's {@code Regexp.Expand}. */

@@ -1,6 +1,6 @@
 package io.skald.logql.engine;
 
-import io.skald.logql.log.Labels;
+import io.skald.labels.LabelSet;
 import io.skald.logql.log.SampleExtractor;
 import io.skald.logql.syntax.BinOpExpr;
 import io.skald.logql.syntax.Grouping;
@@ -164,22 +164,22 @@ public final class MetricEngine {
             order[i] = i;
         }
         if (!sortable) {
-            Arrays.sort(order, (a, b) -> LabelOrder.compare(vec.labels(a), vec.labels(b)));
+            Arrays.sort(order, (a, b) -> LabelSet.compare(vec.labels(a), vec.labels(b)));
         }
         List<Sample> out = new ArrayList<>(order.length);
         for (int i : order) {
-            out.add(new Sample(LabelOrder.toMap(vec.labels(i)), vec.timestampMs, vec.value(i)));
+            out.add(new Sample(vec.labels(i).asMap(), vec.timestampMs, vec.value(i)));
         }
         return new VectorResult(out);
     }
 
     private static final class SeriesBuilder {
-        final Labels labels;
+        final LabelSet labels;
         long[] ts = new long[16];
         double[] vs = new double[16];
         int n;
 
-        SeriesBuilder(Labels labels) {
+        SeriesBuilder(LabelSet labels) {
             this.labels = labels;
         }
 
@@ -197,7 +197,7 @@ public final class MetricEngine {
     private static MatrixResult collectMatrix(StepEvaluator root, Limits limits, Consumer<String> warnings) {
         int max = limits.maxQuerySeries();
         boolean partial = limits.partialResultsOnSeriesLimit();
-        Map<Labels, SeriesBuilder> index = new LinkedHashMap<>();
+        Map<LabelSet, SeriesBuilder> index = new LinkedHashMap<>();
         boolean first = true;
         steps:
         for (StepVector vec = root.next(); vec != null; vec = root.next()) {
@@ -215,7 +215,7 @@ public final class MetricEngine {
             first = false;
             boolean exceeded = false;
             for (int i = 0; i < n; i++) {
-                Labels l = vec.labels(i);
+                LabelSet l = vec.labels(i);
                 SeriesBuilder sb = index.get(l);
                 if (sb == null) {
                     if (exceeded) {
@@ -243,10 +243,10 @@ public final class MetricEngine {
             }
         }
         List<SeriesBuilder> all = new ArrayList<>(index.values());
-        all.sort((a, b) -> LabelOrder.compare(a.labels, b.labels));
+        all.sort((a, b) -> LabelSet.compare(a.labels, b.labels));
         List<Series> out = new ArrayList<>(all.size());
         for (SeriesBuilder sb : all) {
-            out.add(new Series(LabelOrder.toMap(sb.labels), Arrays.copyOf(sb.ts, sb.n), Arrays.copyOf(sb.vs, sb.n)));
+            out.add(new Series(sb.labels.asMap(), Arrays.copyOf(sb.ts, sb.n), Arrays.copyOf(sb.vs, sb.n)));
         }
         return new MatrixResult(out);
     }

@@ -1,10 +1,10 @@
 package io.skald.logql.engine;
 
-import io.skald.logql.log.Label;
-import io.skald.logql.log.Labels;
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
+import io.skald.labels.MatchType;
+import io.skald.labels.Matcher;
 import io.skald.logql.log.LabelsBuilder;
-import io.skald.logql.syntax.MatchType;
-import io.skald.logql.syntax.Matcher;
 import io.skald.logql.syntax.RangeAggregationExpr;
 import io.skald.logql.syntax.RangeOp;
 import java.util.ArrayList;
@@ -27,14 +27,14 @@ final class RangeAggEvaluator implements StepEvaluator {
     private final SampleSelection selection;
     private final RangeFunctions.Aggregator aggregator;
     private final boolean absent;
-    private final Labels absentLabels;
+    private final LabelSet absentLabels;
     private final long range;
     private final long offset;
     private final long step;
     private final long end;
     private long current;
 
-    private final Map<Labels, Window> windows = new LinkedHashMap<>();
+    private final Map<LabelSet, Window> windows = new LinkedHashMap<>();
     private SampleIterator samples;
     private boolean peeked;
     private boolean exhausted;
@@ -45,7 +45,7 @@ final class RangeAggEvaluator implements StepEvaluator {
         this.selection = selection;
         this.aggregator = RangeFunctions.of(expr);
         this.absent = expr.op() == RangeOp.ABSENT_OVER_TIME;
-        this.absentLabels = absent ? absentLabels(expr.range().left().matchers()) : Labels.EMPTY;
+        this.absentLabels = absent ? absentLabels(expr.range().left().matchers()) : LabelSet.EMPTY;
         this.range = expr.range().range().toNanos();
         this.offset = expr.range().offset().toNanos();
         this.step = params.iteratorStep();
@@ -87,8 +87,8 @@ final class RangeAggEvaluator implements StepEvaluator {
         // Go's integer division truncates, as Java's does.
         long tsMs = current / 1_000_000 + offset / 1_000_000;
         StepVector out = new StepVector(tsMs, absent ? 1 : windows.size());
-        for (Map.Entry<Labels, Window> e : windows.entrySet()) {
-            Labels labels = e.getKey();
+        for (Map.Entry<LabelSet, Window> e : windows.entrySet()) {
+            LabelSet labels = e.getKey();
             checkError(labels);
             if (!absent) {
                 out.add(labels, aggregator.apply(e.getValue(), rangeEnd));
@@ -128,14 +128,14 @@ final class RangeAggEvaluator implements StepEvaluator {
     }
 
     /** Errors are not allowed in metrics unless they were asked to be kept. */
-    static void checkError(Labels labels) {
+    static void checkError(LabelSet labels) {
         if (labels.has(LabelsBuilder.ERROR_LABEL) && !"true".equals(labels.get(PRESERVE_ERROR_LABEL))) {
             throw pipelineError(labels);
         }
     }
 
     /** Loki's {@code PipelineError} text. */
-    static MetricQueryException pipelineError(Labels labels) {
+    static MetricQueryException pipelineError(LabelSet labels) {
         String type = labels.get(LabelsBuilder.ERROR_LABEL);
         String msg = "pipeline error: '" + type + "' for series: '" + labels + "'.\n"
                 + "Use a label filter to intentionally skip this error. (e.g | __error__!=\"" + type + "\").\n"
@@ -148,7 +148,7 @@ final class RangeAggEvaluator implements StepEvaluator {
      * The labels of an absent_over_time result: the equality matchers of the selector, minus
      * every name that also appears in another matcher.
      */
-    static Labels absentLabels(List<Matcher> matchers) {
+    static LabelSet absentLabels(List<Matcher> matchers) {
         Map<String, String> set = new LinkedHashMap<>();
         Set<String> drop = new HashSet<>();
         for (Matcher m : matchers) {
@@ -169,7 +169,7 @@ final class RangeAggEvaluator implements StepEvaluator {
                 out.add(new Label(k, v));
             }
         });
-        return Labels.of(out);
+        return LabelSet.of(out);
     }
 
     @Override

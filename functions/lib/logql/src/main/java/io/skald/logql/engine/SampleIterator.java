@@ -1,12 +1,13 @@
 package io.skald.logql.engine;
 
-import io.skald.logql.log.Labels;
+import io.skald.labels.LabelSet;
+
 
 /**
  * A cursor over extracted samples in ascending timestamp order. Samples with equal
  * timestamps may come in any order. {@link #labels()} are the series labels after extraction
  * and grouping (they may carry {@code __error__}); the instance must not change after it is
- * returned, which holds for {@link Labels}.
+ * returned, which holds for {@link LabelSet}.
  */
 public interface SampleIterator extends AutoCloseable {
 
@@ -17,7 +18,7 @@ public interface SampleIterator extends AutoCloseable {
 
     double value();
 
-    Labels labels();
+    LabelSet labels();
 
     /** Releases what the cursor holds; called once, also after a failure. */
     @Override

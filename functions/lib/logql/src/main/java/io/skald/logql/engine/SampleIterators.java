@@ -1,8 +1,8 @@
 package io.skald.logql.engine;
 
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
 import io.skald.logql.log.ExtractedSample;
-import io.skald.logql.log.Label;
-import io.skald.logql.log.Labels;
 import io.skald.logql.log.StreamSampleExtractor;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class SampleIterators {
             }
 
             @Override
-            public Labels labels() {
+            public LabelSet labels() {
                 throw new IllegalStateException("empty");
             }
         };
@@ -67,7 +67,7 @@ public final class SampleIterators {
         return new SampleIterator() {
             private long ts;
             private double value;
-            private Labels labels;
+            private LabelSet labels;
 
             @Override
             public boolean next() {
@@ -99,7 +99,7 @@ public final class SampleIterators {
             }
 
             @Override
-            public Labels labels() {
+            public LabelSet labels() {
                 return labels;
             }
 
@@ -169,7 +169,7 @@ public final class SampleIterators {
         }
 
         @Override
-        public Labels labels() {
+        public LabelSet labels() {
             return current.it.labels();
         }
 

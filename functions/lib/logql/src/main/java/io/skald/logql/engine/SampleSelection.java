@@ -1,9 +1,9 @@
 package io.skald.logql.engine;
 
+import io.skald.labels.Matcher;
 import io.skald.logql.log.SampleExtractor;
 import io.skald.logql.syntax.Grouping;
 import io.skald.logql.syntax.LogSelectorExpr;
-import io.skald.logql.syntax.Matcher;
 import io.skald.logql.syntax.RangeAggregationExpr;
 import java.util.List;
 

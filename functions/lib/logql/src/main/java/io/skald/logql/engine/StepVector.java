@@ -1,6 +1,6 @@
 package io.skald.logql.engine;
 
-import io.skald.logql.log.Labels;
+import io.skald.labels.LabelSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
 /** The samples of one evaluation step: one timestamp (Unix ms), labels and values. */
 final class StepVector {
     final long timestampMs;
-    private final List<Labels> labels;
+    private final List<LabelSet> labels;
     private double[] values;
 
     StepVector(long timestampMs, int capacity) {
@@ -17,7 +17,7 @@ final class StepVector {
         this.values = new double[Math.max(capacity, 4)];
     }
 
-    void add(Labels l, double v) {
+    void add(LabelSet l, double v) {
         int n = labels.size();
         if (n == values.length) {
             values = Arrays.copyOf(values, n * 2);
@@ -30,7 +30,7 @@ final class StepVector {
         return labels.size();
     }
 
-    Labels labels(int i) {
+    LabelSet labels(int i) {
         return labels.get(i);
     }
 

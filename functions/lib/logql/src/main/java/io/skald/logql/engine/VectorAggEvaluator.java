@@ -1,6 +1,6 @@
 package io.skald.logql.engine;
 
-import io.skald.logql.log.Labels;
+import io.skald.labels.LabelSet;
 import io.skald.logql.syntax.Grouping;
 import io.skald.logql.syntax.VectorAggregationExpr;
 import io.skald.logql.syntax.VectorOp;
@@ -26,7 +26,7 @@ final class VectorAggEvaluator implements StepEvaluator {
     private final boolean without;
     private final Set<String> groups;
     /** Group labels per input series: series repeat from step to step. */
-    private final Map<Labels, Labels> keys = new java.util.HashMap<>();
+    private final Map<LabelSet, LabelSet> keys = new java.util.HashMap<>();
 
     VectorAggEvaluator(VectorAggregationExpr expr, StepEvaluator inner) {
         this.inner = inner;
@@ -38,13 +38,13 @@ final class VectorAggEvaluator implements StepEvaluator {
     }
 
     private static final class Group {
-        final Labels labels;
+        final LabelSet labels;
         double value;
         double mean;
         int count;
         Heap heap;
 
-        Group(Labels labels) {
+        Group(LabelSet labels) {
             this.labels = labels;
         }
     }
@@ -58,15 +58,15 @@ final class VectorAggEvaluator implements StepEvaluator {
         if ((op == VectorOp.TOPK || op == VectorOp.BOTTOMK) && k < 1) {
             return new StepVector(in.timestampMs, 0);
         }
-        Map<Labels, Group> result = new LinkedHashMap<>();
+        Map<LabelSet, Group> result = new LinkedHashMap<>();
         for (int i = 0; i < in.size(); i++) {
-            Labels metric = in.labels(i);
+            LabelSet metric = in.labels(i);
             double v = in.value(i);
-            Labels key = keys.get(metric);
+            LabelSet key = keys.get(metric);
             if (key == null) {
                 key = without
-                        ? LabelOrder.filter(metric, n -> !groups.contains(n))
-                        : LabelOrder.filter(metric, groups::contains);
+                        ? metric.keep(n -> !groups.contains(n))
+                        : metric.keep(groups::contains);
                 if (keys.size() >= 100_000) {
                     keys.clear();
                 }
@@ -156,7 +156,7 @@ final class VectorAggEvaluator implements StepEvaluator {
      */
     static final class Heap {
         private final boolean reverse;
-        private final List<Labels> labels = new ArrayList<>();
+        private final List<LabelSet> labels = new ArrayList<>();
         private double[] values = new double[4];
 
         Heap(boolean reverse) {
@@ -181,7 +181,7 @@ final class VectorAggEvaluator implements StepEvaluator {
             labels.set(i, labels.set(j, labels.get(i)));
         }
 
-        void push(Labels l, double v) {
+        void push(LabelSet l, double v) {
             int n = labels.size();
             if (n == values.length) {
                 values = java.util.Arrays.copyOf(values, n * 2);
@@ -199,7 +199,7 @@ final class VectorAggEvaluator implements StepEvaluator {
         }
 
         /** topk/bottomk: keep the k best, replacing the top when the new value beats it. */
-        void offer(Labels l, double v, int k) {
+        void offer(LabelSet l, double v, int k) {
             double top = values[0];
             boolean better = reverse ? top > v : top < v;
             if (labels.size() < k || better || Double.isNaN(top)) {

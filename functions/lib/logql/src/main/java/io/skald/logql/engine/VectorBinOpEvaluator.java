@@ -1,6 +1,6 @@
 package io.skald.logql.engine;
 
-import io.skald.logql.log.Labels;
+import io.skald.labels.LabelSet;
 import io.skald.logql.syntax.BinOp;
 import io.skald.logql.syntax.VectorMatching;
 import io.skald.logql.syntax.VectorMatching.Cardinality;
@@ -39,16 +39,16 @@ final class VectorBinOpEvaluator implements StepEvaluator {
     }
 
     /** Matching labels per series: series repeat from step to step. */
-    private final Map<Labels, Labels> signatures = new HashMap<>();
+    private final Map<LabelSet, LabelSet> signatures = new HashMap<>();
 
-    private Labels signature(Labels l) {
+    private LabelSet signature(LabelSet l) {
         if (matching == null) {
             return l;
         }
-        Labels sig = signatures.get(l);
+        LabelSet sig = signatures.get(l);
         if (sig == null) {
-            sig = matching.on() ? LabelOrder.filter(l, matchingLabels::contains)
-                    : LabelOrder.filter(l, n -> !matchingLabels.contains(n));
+            sig = matching.on() ? l.keep(matchingLabels::contains)
+                    : l.keep(n -> !matchingLabels.contains(n));
             if (signatures.size() >= 100_000) {
                 signatures.clear();
             }
@@ -68,11 +68,11 @@ final class VectorBinOpEvaluator implements StepEvaluator {
         if (l == null) {
             return null;
         }
-        Labels[] lsigs = new Labels[l.size()];
+        LabelSet[] lsigs = new LabelSet[l.size()];
         for (int i = 0; i < lsigs.length; i++) {
             lsigs[i] = signature(l.labels(i));
         }
-        Labels[] rsigs = new Labels[r.size()];
+        LabelSet[] rsigs = new LabelSet[r.size()];
         for (int i = 0; i < rsigs.length; i++) {
             rsigs[i] = signature(r.labels(i));
         }
@@ -84,12 +84,12 @@ final class VectorBinOpEvaluator implements StepEvaluator {
         };
     }
 
-    private static StepVector and(StepVector l, StepVector r, Labels[] lsigs, Labels[] rsigs) {
+    private static StepVector and(StepVector l, StepVector r, LabelSet[] lsigs, LabelSet[] rsigs) {
         StepVector out = new StepVector(l.timestampMs, l.size());
         if (l.size() == 0 || r.size() == 0) {
             return out;
         }
-        Set<Labels> right = new HashSet<>(List.of(rsigs));
+        Set<LabelSet> right = new HashSet<>(List.of(rsigs));
         for (int i = 0; i < l.size(); i++) {
             if (right.contains(lsigs[i])) {
                 out.add(l.labels(i), l.value(i));
@@ -98,9 +98,9 @@ final class VectorBinOpEvaluator implements StepEvaluator {
         return out;
     }
 
-    private static StepVector or(StepVector l, StepVector r, Labels[] lsigs, Labels[] rsigs) {
+    private static StepVector or(StepVector l, StepVector r, LabelSet[] lsigs, LabelSet[] rsigs) {
         StepVector out = new StepVector(l.timestampMs, l.size() + r.size());
-        Set<Labels> left = new HashSet<>(List.of(lsigs));
+        Set<LabelSet> left = new HashSet<>(List.of(lsigs));
         for (int i = 0; i < l.size(); i++) {
             out.add(l.labels(i), l.value(i));
         }
@@ -112,9 +112,9 @@ final class VectorBinOpEvaluator implements StepEvaluator {
         return out;
     }
 
-    private static StepVector unless(StepVector l, StepVector r, Labels[] lsigs, Labels[] rsigs) {
+    private static StepVector unless(StepVector l, StepVector r, LabelSet[] lsigs, LabelSet[] rsigs) {
         StepVector out = new StepVector(l.timestampMs, l.size());
-        Set<Labels> right = new HashSet<>(List.of(rsigs));
+        Set<LabelSet> right = new HashSet<>(List.of(rsigs));
         for (int i = 0; i < l.size(); i++) {
             if (r.size() == 0 || !right.contains(lsigs[i])) {
                 out.add(l.labels(i), l.value(i));
@@ -123,16 +123,16 @@ final class VectorBinOpEvaluator implements StepEvaluator {
         return out;
     }
 
-    private StepVector binop(StepVector l, StepVector r, Labels[] lsigs, Labels[] rsigs) {
+    private StepVector binop(StepVector l, StepVector r, LabelSet[] lsigs, LabelSet[] rsigs) {
         Cardinality card = matching == null ? Cardinality.ONE_TO_ONE : matching.cardinality();
         // Handle one-to-many as many-to-one with the sides swapped.
         boolean swapped = card == Cardinality.ONE_TO_MANY;
         StepVector many = swapped ? r : l;
         StepVector one = swapped ? l : r;
-        Labels[] manySigs = swapped ? rsigs : lsigs;
-        Labels[] oneSigs = swapped ? lsigs : rsigs;
+        LabelSet[] manySigs = swapped ? rsigs : lsigs;
+        LabelSet[] oneSigs = swapped ? lsigs : rsigs;
 
-        Map<Labels, Integer> oneBySig = new HashMap<>(one.size() * 2);
+        Map<LabelSet, Integer> oneBySig = new HashMap<>(one.size() * 2);
         for (int i = 0; i < one.size(); i++) {
             if (oneBySig.putIfAbsent(oneSigs[i], i) != null) {
                 throw new MetricQueryException(MetricQueryException.Reason.EXECUTION,
@@ -140,15 +140,15 @@ final class VectorBinOpEvaluator implements StepEvaluator {
                                 + " hand-side;many-to-many matching not allowed: matching labels must be unique on one side");
             }
         }
-        Map<Labels, Set<Labels>> matched = new HashMap<>();
+        Map<LabelSet, Set<LabelSet>> matched = new HashMap<>();
         StepVector out = new StepVector(l.timestampMs, many.size());
         for (int i = 0; i < many.size(); i++) {
-            Labels sig = manySigs[i];
+            LabelSet sig = manySigs[i];
             Integer j = oneBySig.get(sig);
             if (j == null) {
                 continue;
             }
-            Labels metric = resultMetric(many.labels(i), one.labels(j));
+            LabelSet metric = resultMetric(many.labels(i), one.labels(j));
             if (card == Cardinality.ONE_TO_ONE) {
                 if (matched.containsKey(sig)) {
                     throw new MetricQueryException(MetricQueryException.Reason.EXECUTION, MANY_TO_ONE_ERROR);
@@ -180,23 +180,23 @@ final class VectorBinOpEvaluator implements StepEvaluator {
      * ignoring() labels) for one-to-one matching, plus the group_x labels taken from the "one"
      * side (removed when the "one" side lacks them).
      */
-    private Labels resultMetric(Labels manyLabels, Labels oneLabels) {
+    private LabelSet resultMetric(LabelSet manyLabels, LabelSet oneLabels) {
         if (matching == null) {
             return manyLabels;
         }
-        Labels out = manyLabels;
+        LabelSet out = manyLabels;
         if (matching.cardinality() == Cardinality.ONE_TO_ONE) {
-            out = matching.on() ? LabelOrder.filter(out, matchingLabels::contains)
-                    : LabelOrder.filter(out, n -> !matchingLabels.contains(n));
+            out = matching.on() ? out.keep(matchingLabels::contains)
+                    : out.keep(n -> !matchingLabels.contains(n));
         }
         for (String name : matching.include()) {
             String v = oneLabels.get(name);
             if (v != null && !v.isEmpty()) {
                 if (!v.equals(out.get(name))) {
-                    out = LabelOrder.with(out, name, v);
+                    out = out.with(name, v);
                 }
             } else if (out.has(name)) {
-                out = LabelOrder.with(out, name, null);
+                out = out.with(name, null);
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package io.skald.logql.engine;
 
-import io.skald.logql.log.Labels;
+import io.skald.labels.LabelSet;
+
 
 /** {@code vector(s)}: one sample without labels at every step, on Loki's millisecond grid. */
 final class VectorExprEvaluator implements StepEvaluator {
@@ -24,7 +25,7 @@ final class VectorExprEvaluator implements StepEvaluator {
             return null;
         }
         StepVector out = new StepVector(currentMs, 1);
-        out.add(Labels.EMPTY, value);
+        out.add(LabelSet.EMPTY, value);
         return out;
     }
 }

@@ -1,5 +1,7 @@
 package io.skald.logql.log;
 
+import io.skald.labels.LabelSet;
+
 /**
  * One extracted sample: whether there is one, its value and its (grouped) labels. Owned by a
  * {@link StreamSampleExtractor} and overwritten by its next call; copy what must outlive it.
@@ -7,12 +9,12 @@ package io.skald.logql.log;
 public final class ExtractedSample {
     private boolean keep;
     private double value;
-    private Labels labels = Labels.EMPTY;
+    private LabelSet labels = LabelSet.EMPTY;
 
     ExtractedSample() {
     }
 
-    ExtractedSample set(boolean keep, double value, Labels labels) {
+    ExtractedSample set(boolean keep, double value, LabelSet labels) {
         this.keep = keep;
         this.value = value;
         this.labels = labels;
@@ -20,7 +22,7 @@ public final class ExtractedSample {
     }
 
     ExtractedSample drop() {
-        return set(false, 0, Labels.EMPTY);
+        return set(false, 0, LabelSet.EMPTY);
     }
 
     /** False when the entry yields no sample; then value and labels are meaningless. */
@@ -33,7 +35,7 @@ public final class ExtractedSample {
     }
 
     /** The series labels after grouping; shared instances, equal sets are usually identical. */
-    public Labels labels() {
+    public LabelSet labels() {
         return labels;
     }
 

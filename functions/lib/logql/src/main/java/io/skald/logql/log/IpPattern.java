@@ -1,6 +1,7 @@
 package io.skald.logql.log;
 
-import io.skald.logql.syntax.Strings;
+import io.skald.gocompat.GoQuote;
+
 
 /**
  * The argument of {@code ip("...")}: one address, a CIDR prefix or an {@code a-b} range,
@@ -38,7 +39,7 @@ final class IpPattern {
                 return new IpPattern(a, b);
             }
         }
-        throw new IllegalArgumentException("ip: invalid pattern: " + Strings.quote(pattern));
+        throw new IllegalArgumentException("ip: invalid pattern: " + GoQuote.quote(pattern));
     }
 
     private static IpPattern prefix(String addr, String bitsText) {

@@ -1,5 +1,6 @@
 package io.skald.logql.log;
 
+import io.skald.gocompat.Utf8;
 import io.skald.logql.syntax.LabelExtraction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -58,7 +59,7 @@ final class JsonExpressionParser implements Stage {
             if (find(b, off, end, paths[p])) {
                 String v = switch (scanner.valueType) {
                     case JsonScanner.NULL -> "";
-                    case JsonScanner.OBJECT -> Utf8.decodeValue(b, scanner.valueStart, scanner.valueEnd - scanner.valueStart);
+                    case JsonScanner.OBJECT -> Utf8.decodeReplacingRuneErrors(b, scanner.valueStart, scanner.valueEnd - scanner.valueStart, ' ');
                     default -> JsonValues.string(b, scanner.valueStart, scanner.valueEnd, scratch);
                 };
                 labels.set(LabelCategory.PARSED, labels.parsedName(ids[p]), v);

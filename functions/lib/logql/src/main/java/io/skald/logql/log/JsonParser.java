@@ -1,5 +1,7 @@
 package io.skald.logql.log;
 
+import io.skald.gocompat.Utf8;
+
 /**
  * {@code | json}: every string, number and boolean field becomes a label; nested objects are
  * flattened with {@code _}, arrays and nulls are skipped. A malformed line keeps the labels
@@ -88,7 +90,7 @@ final class JsonParser implements Stage, JsonScanner.FieldVisitor {
         return switch (type) {
             case JsonScanner.STRING -> JsonValues.string(b, off, end, unescaped);
             case JsonScanner.BOOLEAN -> b[off] == 't' ? "true" : "false";
-            default -> Utf8.decodeValue(b, off, end - off);
+            default -> Utf8.decodeReplacingRuneErrors(b, off, end - off, ' ');
         };
     }
 

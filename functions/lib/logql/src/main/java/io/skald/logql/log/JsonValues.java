@@ -1,5 +1,7 @@
 package io.skald.logql.log;
 
+import io.skald.gocompat.Utf8;
+
 /** Turns raw JSON value bytes into label values the way Loki's parsers do. */
 final class JsonValues {
     private JsonValues() {
@@ -18,12 +20,12 @@ final class JsonValues {
             }
         }
         if (!hasEscape) {
-            return Utf8.decodeValue(b, off, end - off);
+            return Utf8.decodeReplacingRuneErrors(b, off, end - off, ' ');
         }
         scratch.reset();
         if (!JsonUnescape.unescape(b, off, end, scratch)) {
             return "";
         }
-        return Utf8.decodeValue(scratch.array(), 0, scratch.length());
+        return Utf8.decodeReplacingRuneErrors(scratch.array(), 0, scratch.length(), ' ');
     }
 }

@@ -1,5 +1,6 @@
 package io.skald.logql.log;
 
+import io.skald.gocompat.Utf8;
 import java.nio.charset.StandardCharsets;
 
 /**

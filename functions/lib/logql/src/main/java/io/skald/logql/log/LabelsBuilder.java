@@ -1,5 +1,7 @@
 package io.skald.logql.log;
 
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +15,7 @@ public final class LabelsBuilder {
     public static final String ERROR_LABEL = "__error__";
     public static final String ERROR_DETAILS_LABEL = "__error_details__";
 
-    private final Labels base;
+    private final LabelSet base;
     private final List<Label> added = new ArrayList<>();
     private final List<LabelCategory> addedCategories = new ArrayList<>();
     private final List<String> deleted = new ArrayList<>();
@@ -27,9 +29,9 @@ public final class LabelsBuilder {
     private long parsedMask;
     private String error;
     private String errorDetails;
-    private Labels lastResult;
+    private LabelSet lastResult;
 
-    public LabelsBuilder(Labels base) {
+    public LabelsBuilder(LabelSet base) {
         this.base = base;
     }
 
@@ -45,7 +47,7 @@ public final class LabelsBuilder {
         errorDetails = null;
     }
 
-    public Labels base() {
+    public LabelSet base() {
         return base;
     }
 
@@ -222,7 +224,7 @@ public final class LabelsBuilder {
     }
 
     /** The final label set; the stream's own instance when nothing changed. */
-    public Labels labels() {
+    public LabelSet labels() {
         if (!isModified()) {
             return base;
         }
@@ -240,7 +242,7 @@ public final class LabelsBuilder {
         if (errorDetails != null) {
             out.add(new Label(ERROR_DETAILS_LABEL, errorDetails));
         }
-        Labels result = Labels.of(out);
+        LabelSet result = LabelSet.of(out);
         // Consecutive lines of a stream usually end with the same labels; share the instance.
         if (result.equals(lastResult)) {
             return lastResult;

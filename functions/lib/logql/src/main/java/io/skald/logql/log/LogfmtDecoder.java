@@ -1,5 +1,7 @@
 package io.skald.logql.log;
 
+import io.skald.gocompat.Utf8;
+
 /**
  * A logfmt tokenizer over bytes with go-logfmt's lenient rules (as vendored by Loki): bare
  * keys are allowed, a bad pair is skipped up to the next space and recorded as the error,

@@ -1,5 +1,6 @@
 package io.skald.logql.log;
 
+import io.skald.gocompat.Utf8;
 import io.skald.logql.syntax.LabelExtraction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -85,7 +86,7 @@ final class LogfmtExpressionParser implements Stage {
             for (int i = 0; i < ids.length; i++) {
                 if (matches(key, i)) {
                     String v = Utf8.hasRuneError(d.valueArray, d.valueOff, d.valueLen)
-                            ? "" : Utf8.decodeValue(d.valueArray, d.valueOff, d.valueLen);
+                            ? "" : Utf8.decodeReplacingRuneErrors(d.valueArray, d.valueOff, d.valueLen, ' ');
                     labels.set(LabelCategory.PARSED, labels.parsedName(ids[i]), v);
                 }
             }

@@ -1,5 +1,7 @@
 package io.skald.logql.log;
 
+import io.skald.gocompat.Utf8;
+
 /**
  * {@code | logfmt [--strict] [--keep-empty]}: every {@code key=value} pair becomes a label;
  * the first of duplicate keys wins. Without {@code --strict} malformed pairs are skipped; with
@@ -38,7 +40,7 @@ final class LogfmtParser implements Stage {
             if (labels.wasParsed(name) || (!keepEmpty && d.valueLen == 0)) {
                 continue;
             }
-            labels.set(LabelCategory.PARSED, name, Utf8.decodeValue(d.valueArray, d.valueOff, d.valueLen));
+            labels.set(LabelCategory.PARSED, name, Utf8.decodeReplacingRuneErrors(d.valueArray, d.valueOff, d.valueLen, ' '));
         }
         if (strict && d.error != null) {
             labels.setError(ERROR, d.error);

@@ -1,5 +1,7 @@
 package io.skald.logql.log;
 
+import io.skald.gocompat.Utf8;
+
 /**
  * Unquotes a logfmt quoted value body: JSON escapes plus {@code \'}; invalid UTF-8 becomes
  * U+FFFD and a broken surrogate pair U+FFFD, as Go's encoding/json-derived unquote does.

@@ -1,5 +1,6 @@
 package io.skald.logql.log;
 
+import io.skald.labels.LabelSet;
 import io.skald.logql.syntax.ParseException;
 import io.skald.logql.syntax.StageExpr;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class Pipeline {
         return stages.isEmpty();
     }
 
-    public StreamPipeline forStream(Labels streamLabels) {
+    public StreamPipeline forStream(LabelSet streamLabels) {
         Stage[] perStream = new Stage[stages.size()];
         for (int i = 0; i < perStream.length; i++) {
             perStream[i] = stages.get(i).forStream();

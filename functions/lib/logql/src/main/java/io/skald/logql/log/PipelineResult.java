@@ -1,5 +1,6 @@
 package io.skald.logql.log;
 
+import io.skald.labels.LabelSet;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -58,7 +59,7 @@ public final class PipelineResult {
     }
 
     /** The final labels (stream labels, structured metadata, parsed labels, errors). */
-    public Labels labels() {
+    public LabelSet labels() {
         return labels.labels();
     }
 

@@ -1,5 +1,6 @@
 package io.skald.logql.log;
 
+import io.skald.labels.LabelSet;
 import io.skald.logql.syntax.Grouping;
 import io.skald.logql.syntax.ParseException;
 import io.skald.logql.syntax.RangeAggregationExpr;
@@ -24,7 +25,7 @@ import io.skald.logql.syntax.RangeAggregationExpr;
  *       range aggregation's grouping: {@code by (a, b)} keeps only those, {@code without (a)}
  *       removes them, {@code by ()} keeps none. With unwrap and no {@code by}, the unwrapped label
  *       itself is removed, as Loki does. {@code absent_over_time} always yields the empty label
- *       set. Consecutive samples with equal labels usually share one {@link Labels} instance.
+ *       set. Consecutive samples with equal labels usually share one {@link LabelSet} instance.
  *   <li>Errors: a value that does not convert gives value 0 and sets
  *       {@code __error__="SampleExtractionErr"} plus {@code __error_details__}; post-unwrap label
  *       filters may then drop it ({@code | __error__=""}). A kept sample whose labels still carry
@@ -55,5 +56,5 @@ public interface SampleExtractor {
     }
 
     /** The processor for one stream's entries (single-threaded). */
-    StreamSampleExtractor forStream(Labels streamLabels);
+    StreamSampleExtractor forStream(LabelSet streamLabels);
 }

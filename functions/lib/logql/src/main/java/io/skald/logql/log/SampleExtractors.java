@@ -1,5 +1,7 @@
 package io.skald.logql.log;
 
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
 import io.skald.logql.log.template.GoConversions;
 import io.skald.logql.syntax.Grouping;
 import io.skald.logql.syntax.LogRangeExpr;
@@ -131,8 +133,8 @@ final class SampleExtractors {
         private final List<String> groups;
         private final boolean without;
         private final boolean noLabels;
-        private Labels lastIn;
-        private Labels lastOut;
+        private LabelSet lastIn;
+        private LabelSet lastOut;
 
         Grouper(List<String> groups, boolean without, boolean noLabels) {
             this.groups = List.copyOf(groups);
@@ -144,13 +146,13 @@ final class SampleExtractors {
             return new Grouper(groups, without, noLabels);
         }
 
-        Labels group(LabelsBuilder b) {
-            Labels all = b.labels();
+        LabelSet group(LabelsBuilder b) {
+            LabelSet all = b.labels();
             if (b.hasError() || (groups.isEmpty() && !noLabels)) {
                 return all;
             }
             if (noLabels) {
-                return Labels.EMPTY;
+                return LabelSet.EMPTY;
             }
             if (all == lastIn) {
                 return lastOut;
@@ -162,7 +164,7 @@ final class SampleExtractors {
                     out.add(l);
                 }
             }
-            Labels result = out.isEmpty() ? Labels.EMPTY : Labels.of(out);
+            LabelSet result = out.isEmpty() ? LabelSet.EMPTY : LabelSet.of(out);
             if (result.equals(lastOut)) {
                 result = lastOut;
             }

@@ -1,5 +1,7 @@
 package io.skald.logql.log;
 
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
 import java.util.List;
 
 /**
@@ -8,18 +10,18 @@ import java.util.List;
  */
 public final class StreamPipeline {
     private final Stage[] stages;
-    private final Labels streamLabels;
+    private final LabelSet streamLabels;
     private final LabelsBuilder builder;
     private final LineBuffer line = new LineBuffer();
     private final PipelineResult result = new PipelineResult();
 
-    StreamPipeline(Stage[] stages, Labels streamLabels) {
+    StreamPipeline(Stage[] stages, LabelSet streamLabels) {
         this.stages = stages;
         this.streamLabels = streamLabels;
         this.builder = new LabelsBuilder(streamLabels);
     }
 
-    public Labels streamLabels() {
+    public LabelSet streamLabels() {
         return streamLabels;
     }
 

@@ -1,5 +1,6 @@
 package io.skald.logql.log;
 
+import io.skald.labels.Label;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package io.skald.logql.log;
 
-import io.skald.logql.syntax.Matcher;
+import io.skald.labels.Matcher;
+
 
 /**
  * {@code | name="v"}, {@code != =~ !~}: the only label filter that can test {@code __error__}.

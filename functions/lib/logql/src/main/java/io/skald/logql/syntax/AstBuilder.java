@@ -1,5 +1,10 @@
 package io.skald.logql.syntax;
 
+import io.skald.gocompat.GoQuote;
+import io.skald.gocompat.GoUnquote;
+import io.skald.gocompat.PromDuration;
+import io.skald.labels.MatchType;
+import io.skald.labels.Matcher;
 import io.skald.logql.syntax.grammar.LogQLParser;
 import io.skald.logql.syntax.grammar.LogQLParser.*;
 import java.time.Duration;
@@ -185,7 +190,7 @@ final class AstBuilder {
                 // fall through to the error below
             }
         }
-        throw new ParseException("invalid duration or byte size " + Strings.quote(text), t.getLine(),
+        throw new ParseException("invalid duration or byte size " + GoQuote.quote(text), t.getLine(),
                 t.getCharPositionInLine() + 1);
     }
 
@@ -400,7 +405,7 @@ final class AstBuilder {
         String text = r.getText().substring(1, r.getText().length() - 1);
         Duration d;
         try {
-            d = Durations.parsePrometheus(text);
+            d = PromDuration.parse(text);
         } catch (IllegalArgumentException e) {
             throw new ParseException(e.getMessage(), 0, r.getCharPositionInLine() + 1); // Loki: line 0
         }
@@ -452,9 +457,10 @@ final class AstBuilder {
 
     private static String string(Token t) throws ParseException {
         try {
-            return Strings.unquote(t.getText());
+            return GoUnquote.unquote(t.getText());
         } catch (IllegalArgumentException e) {
-            throw new ParseException(e.getMessage(), t.getLine(), t.getCharPositionInLine() + 1);
+            // the lexer's (text/scanner's) text for a bad escape
+            throw new ParseException("invalid char escape", t.getLine(), t.getCharPositionInLine() + 1);
         }
     }
 

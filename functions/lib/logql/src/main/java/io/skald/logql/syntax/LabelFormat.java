@@ -1,5 +1,7 @@
 package io.skald.logql.syntax;
 
+import io.skald.gocompat.GoQuote;
+
 /** One {@code dst=src} rename or {@code dst="{{template}}"} entry of {@code | label_format}. */
 public record LabelFormat(String name, String value, boolean rename) {
     public static LabelFormat rename(String name, String source) {
@@ -12,6 +14,6 @@ public record LabelFormat(String name, String value, boolean rename) {
 
     @Override
     public String toString() {
-        return name + "=" + (rename ? value : Strings.quote(value));
+        return name + "=" + (rename ? value : GoQuote.quote(value));
     }
 }

@@ -1,5 +1,6 @@
 package io.skald.logql.syntax;
 
+import io.skald.gocompat.GoQuote;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public record LineFilterExpr(LineFilterOp op, List<Operand> operands) implements
 
         @Override
         public String toString() {
-            return ip ? "ip(" + Strings.quote(value) + ")" : Strings.quote(value);
+            return ip ? "ip(" + GoQuote.quote(value) + ")" : GoQuote.quote(value);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.skald.logql.syntax;
 
+import io.skald.gocompat.PromDuration;
+import io.skald.labels.Matcher;
 import io.skald.logql.syntax.grammar.LogQLLexer;
 import io.skald.logql.syntax.grammar.LogQLParser;
 import java.util.List;
@@ -124,7 +126,7 @@ public final class LogQL {
 
     private static boolean isDuration(String range) {
         try {
-            Durations.parsePrometheus(range.substring(1, range.length() - 1));
+            PromDuration.parse(range.substring(1, range.length() - 1));
             return true;
         } catch (IllegalArgumentException e) {
             return false;

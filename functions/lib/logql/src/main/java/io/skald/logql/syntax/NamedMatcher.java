@@ -1,5 +1,7 @@
 package io.skald.logql.syntax;
 
+import io.skald.labels.Matcher;
+
 /** A {@code drop}/{@code keep} entry: a bare label name, or a matcher on the label's value. */
 public record NamedMatcher(String name, Matcher matcher) {
     public static NamedMatcher ofName(String name) {

@@ -1,9 +1,11 @@
 package io.skald.logql.syntax;
 
+import io.skald.gocompat.GoQuote;
+
 /** {@code | regexp "(?P<name>...)"}. */
 public record RegexpParserExpr(String regex) implements StageExpr {
     @Override
     public String toString() {
-        return "| regexp " + Strings.quote(regex);
+        return "| regexp " + GoQuote.quote(regex);
     }
 }

@@ -1,5 +1,6 @@
 package io.skald.logql.syntax;
 
+import io.skald.labels.Matcher;
 import java.util.List;
 import java.util.stream.Collectors;
 

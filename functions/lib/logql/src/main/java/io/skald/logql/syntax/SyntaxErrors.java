@@ -1,5 +1,6 @@
 package io.skald.logql.syntax;
 
+import io.skald.gocompat.PromDuration;
 import io.skald.logql.syntax.grammar.LogQLLexer;
 import io.skald.logql.syntax.grammar.LogQLParser;
 import java.util.ArrayList;
@@ -110,7 +111,7 @@ final class SyntaxErrors extends BaseErrorListener {
 
     private static String invalidRange(String range) {
         try {
-            Durations.parsePrometheus(range.substring(1, range.length() - 1));
+            PromDuration.parse(range.substring(1, range.length() - 1));
             return "syntax error: unexpected RANGE"; // not reached: the lexer only marks invalid ranges
         } catch (IllegalArgumentException e) {
             return e.getMessage();

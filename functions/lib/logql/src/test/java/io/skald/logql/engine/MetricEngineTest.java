@@ -9,7 +9,8 @@ import static io.skald.logql.engine.EngineFixture.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.skald.logql.log.Labels;
+import io.skald.gocompat.Utf8;
+import io.skald.labels.LabelSet;
 import io.skald.logql.syntax.Grouping;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -182,11 +183,11 @@ class MetricEngineTest {
         assertThat(render(instant(services(), "count_over_time({env=~\".+\"}[1m])", 60))).containsExactly(
                 "{app=api, env=dev} 60=1", "{app=api, env=prod} 60=4", "{app=web, env=prod} 60=2");
         // Prometheus' order: label by label, and a prefix first.
-        assertThat(LabelOrder.compare(Labels.of("a", "1"), Labels.of("a", "1", "b", "1"))).isNegative();
-        assertThat(LabelOrder.compare(Labels.of("a", "2"), Labels.of("a", "1", "b", "1"))).isPositive();
-        assertThat(LabelOrder.compare(Labels.of("b", "1"), Labels.of("a", "9", "c", "1"))).isPositive();
+        assertThat(LabelSet.compare(LabelSet.of("a", "1"), LabelSet.of("a", "1", "b", "1"))).isNegative();
+        assertThat(LabelSet.compare(LabelSet.of("a", "2"), LabelSet.of("a", "1", "b", "1"))).isPositive();
+        assertThat(LabelSet.compare(LabelSet.of("b", "1"), LabelSet.of("a", "9", "c", "1"))).isPositive();
         // Go compares UTF-8 bytes: U+FFFD sorts before U+1F600.
-        assertThat(LabelOrder.compareStrings("\uFFFD", "\uD83D\uDE00")).isNegative();
+        assertThat(Utf8.compare("\uFFFD", "\uD83D\uDE00")).isNegative();
     }
 
     @Test
@@ -243,8 +244,8 @@ class MetricEngineTest {
             }
 
             @Override
-            public Labels labels() {
-                return Labels.of("a", "b");
+            public LabelSet labels() {
+                return LabelSet.of("a", "b");
             }
         };
     }
@@ -288,8 +289,8 @@ class MetricEngineTest {
             }
 
             @Override
-            public Labels labels() {
-                return Labels.EMPTY;
+            public LabelSet labels() {
+                return LabelSet.EMPTY;
             }
 
             @Override

@@ -2,7 +2,7 @@ package io.skald.logql.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skald.logql.log.Labels;
+import io.skald.labels.LabelSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,8 +37,8 @@ class SampleIteratorsTest {
         }
 
         @Override
-        public Labels labels() {
-            return Labels.of("s", name);
+        public LabelSet labels() {
+            return LabelSet.of("s", name);
         }
 
         @Override

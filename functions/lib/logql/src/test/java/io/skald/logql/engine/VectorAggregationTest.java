@@ -86,9 +86,9 @@ class VectorAggregationTest {
     void heapSelectsLikeLoki() {
         // Go's heap with k=1: the first value is kept on ties, NaN is replaced by anything.
         VectorAggEvaluator.Heap top = new VectorAggEvaluator.Heap(false);
-        io.skald.logql.log.Labels a = io.skald.logql.log.Labels.of("s", "a");
-        io.skald.logql.log.Labels b = io.skald.logql.log.Labels.of("s", "b");
-        io.skald.logql.log.Labels c = io.skald.logql.log.Labels.of("s", "c");
+        io.skald.labels.LabelSet a = io.skald.labels.LabelSet.of("s", "a");
+        io.skald.labels.LabelSet b = io.skald.labels.LabelSet.of("s", "b");
+        io.skald.labels.LabelSet c = io.skald.labels.LabelSet.of("s", "c");
         top.push(a, Double.NaN);
         top.offer(b, 1, 1);
         top.offer(c, 1, 1);

@@ -1,5 +1,7 @@
 package io.skald.logql.log;
 
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,9 +10,9 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    static Labels labels(String spec) {
+    static LabelSet labels(String spec) {
         if (spec == null || spec.equals("{}") || spec.isEmpty()) {
-            return Labels.EMPTY;
+            return LabelSet.EMPTY;
         }
         List<Label> out = new ArrayList<>();
         // "|a=1|b=2" splits on '|' only, for values that contain ",x=".
@@ -19,6 +21,6 @@ final class Fixtures {
             int eq = pair.indexOf('=');
             out.add(new Label(pair.substring(0, eq), pair.substring(eq + 1)));
         }
-        return Labels.of(out);
+        return LabelSet.of(out);
     }
 }

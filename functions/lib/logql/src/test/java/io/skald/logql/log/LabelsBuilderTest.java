@@ -2,13 +2,15 @@ package io.skald.logql.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
 import org.junit.jupiter.api.Test;
 
 class LabelsBuilderTest {
 
     @Test
     void unchangedEntriesShareTheStreamLabels() {
-        Labels stream = Labels.of("app", "x", "env", "prod");
+        LabelSet stream = LabelSet.of("app", "x", "env", "prod");
         LabelsBuilder b = new LabelsBuilder(stream);
         assertThat(b.labels()).isSameAs(stream);
         assertThat(stream).hasToString("{app=\"x\", env=\"prod\"}");
@@ -16,7 +18,7 @@ class LabelsBuilderTest {
 
     @Test
     void setDeleteAndErrors() {
-        LabelsBuilder b = new LabelsBuilder(Labels.of("app", "x", "env", "prod"));
+        LabelsBuilder b = new LabelsBuilder(LabelSet.of("app", "x", "env", "prod"));
         b.set("level", "error");
         b.set(LabelCategory.STRUCTURED_METADATA, "trace", "t");
         b.delete("env");
@@ -24,13 +26,13 @@ class LabelsBuilderTest {
         assertThat(b.get("level")).isEqualTo("error");
         assertThat(b.get("env")).isNull();
         assertThat(b.get(LabelsBuilder.ERROR_LABEL)).isEqualTo("JSONParserErr");
-        assertThat(b.labels()).isEqualTo(Labels.of("app", "x", "level", "error", "trace", "t",
+        assertThat(b.labels()).isEqualTo(LabelSet.of("app", "x", "level", "error", "trace", "t",
                 "__error__", "JSONParserErr", "__error_details__", "unexpected end"));
         assertThat(b.categoryOf("level")).isEqualTo(LabelCategory.PARSED);
         assertThat(b.categoryOf("trace")).isEqualTo(LabelCategory.STRUCTURED_METADATA);
         assertThat(b.categoryOf("app")).isEqualTo(LabelCategory.STREAM);
         assertThat(b.categoryOf("env")).isNull();
-        Labels first = b.labels();
+        LabelSet first = b.labels();
         assertThat(b.labels()).isSameAs(first);
 
         b.reset();
@@ -40,16 +42,16 @@ class LabelsBuilderTest {
 
     @Test
     void overridingAStreamLabel() {
-        LabelsBuilder b = new LabelsBuilder(Labels.of("app", "x"));
+        LabelsBuilder b = new LabelsBuilder(LabelSet.of("app", "x"));
         b.set("app", "y");
-        assertThat(b.labels()).isEqualTo(Labels.of("app", "y"));
+        assertThat(b.labels()).isEqualTo(LabelSet.of("app", "y"));
         b.delete("app");
-        assertThat(b.labels()).isEqualTo(Labels.EMPTY);
+        assertThat(b.labels()).isEqualTo(LabelSet.EMPTY);
     }
 
     @Test
     void labelsAreSortedAndUnique() {
-        Labels l = Labels.of("b", "2", "a", "1", "b", "3");
+        LabelSet l = LabelSet.of("b", "2", "a", "1", "b", "3");
         assertThat(l.asList()).containsExactly(new Label("a", "1"), new Label("b", "3"));
         assertThat(l.get("b")).isEqualTo("3");
         assertThat(l.has("c")).isFalse();

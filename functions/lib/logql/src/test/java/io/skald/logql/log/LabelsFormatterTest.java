@@ -2,6 +2,7 @@ package io.skald.logql.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skald.labels.LabelSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,7 +89,7 @@ class LabelsFormatterTest {
 
     @Test
     void renamedLabelsAreParsedLabels() {
-        LabelsBuilder b = new LabelsBuilder(Labels.of("app", "x"));
+        LabelsBuilder b = new LabelsBuilder(LabelSet.of("app", "x"));
         LabelsFormatter.compile(java.util.List.of(io.skald.logql.syntax.LabelFormat.rename("svc", "app")))
                 .process(0, LineBuffer.of("l"), b);
         assertThat(b.categoryOf("svc")).isEqualTo(LabelCategory.PARSED);

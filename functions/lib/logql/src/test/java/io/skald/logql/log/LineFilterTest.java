@@ -3,6 +3,8 @@ package io.skald.logql.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
 import io.skald.logql.syntax.LogQL;
 import io.skald.logql.syntax.LogSelectorExpr;
 import io.skald.logql.syntax.LogqlAssertions;
@@ -18,7 +20,7 @@ class LineFilterTest {
         LogqlAssertions.assertRoundTrip(query);
         try {
             LogSelectorExpr expr = LogQL.parseLogSelector(query);
-            StreamPipeline p = Pipeline.compile(expr.pipeline()).forStream(Labels.of("app", "x"));
+            StreamPipeline p = Pipeline.compile(expr.pipeline()).forStream(LabelSet.of("app", "x"));
             byte[] body = line.getBytes(StandardCharsets.UTF_8);
             byte[] padded = new byte[body.length + 6];
             System.arraycopy("@@@".getBytes(StandardCharsets.UTF_8), 0, padded, 0, 3);
@@ -139,13 +141,13 @@ class LineFilterTest {
     @Test
     void resultExposesLineAndLabels() throws ParseException {
         StreamPipeline p = Pipeline.compile(LogQL.parseLogSelector("{app=\"x\"} |= \"b\"").pipeline())
-                .forStream(Labels.of("app", "x"));
+                .forStream(LabelSet.of("app", "x"));
         byte[] line = "abc".getBytes(StandardCharsets.UTF_8);
         PipelineResult r = p.process(1, line, 0, 3, java.util.List.of(new Label("trace_id", "t1")));
         assertThat(r.keep()).isTrue();
         assertThat(r.lineAsString()).isEqualTo("abc");
         assertThat(r.lineArray()).isSameAs(line);
-        assertThat(r.labels()).isEqualTo(Labels.of("app", "x", "trace_id", "t1"));
+        assertThat(r.labels()).isEqualTo(LabelSet.of("app", "x", "trace_id", "t1"));
         assertThat(r.categoryOf("trace_id")).isEqualTo(LabelCategory.STRUCTURED_METADATA);
         assertThat(r.categoryOf("app")).isEqualTo(LabelCategory.STREAM);
         assertThat(p.process(2, line, 0, 3, null).labels()).isSameAs(p.streamLabels());

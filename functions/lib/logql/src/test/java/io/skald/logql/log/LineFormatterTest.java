@@ -2,7 +2,7 @@ package io.skald.logql.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skald.logql.syntax.Strings;
+import io.skald.gocompat.GoQuote;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,7 +114,7 @@ class LineFormatterTest {
     @MethodSource("cases")
     void formats(String name, String template, String labels, long ts, String line, String expectedLine,
             String expectedLabels) {
-        PipelineFixture.Result r = PipelineFixture.run("| line_format " + Strings.quote(template), Fixtures.labels(labels),
+        PipelineFixture.Result r = PipelineFixture.run("| line_format " + GoQuote.quote(template), Fixtures.labels(labels),
                 null, line, ts);
         assertThat(r.keep()).isTrue();
         assertThat(r.line()).isEqualTo(expectedLine.isEmpty() && expectedLabels != null ? line : expectedLine);

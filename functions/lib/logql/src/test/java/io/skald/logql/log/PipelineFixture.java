@@ -2,6 +2,8 @@ package io.skald.logql.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
 import io.skald.logql.syntax.LogQL;
 import io.skald.logql.syntax.LogSelectorExpr;
 import io.skald.logql.syntax.LogqlAssertions;
@@ -39,11 +41,11 @@ final class PipelineFixture {
         throw new AssertionError("expected a compile error for " + pipeline);
     }
 
-    static Result run(String pipeline, Labels stream, Labels metadata, String line) {
+    static Result run(String pipeline, LabelSet stream, LabelSet metadata, String line) {
         return run(pipeline, stream, metadata, line, 0);
     }
 
-    static Result run(String pipeline, Labels stream, Labels metadata, String line, long ts) {
+    static Result run(String pipeline, LabelSet stream, LabelSet metadata, String line, long ts) {
         StreamPipeline p = compile(pipeline).forStream(stream);
         byte[] body = line.getBytes(StandardCharsets.UTF_8);
         byte[] padded = new byte[body.length + 4];
@@ -61,15 +63,15 @@ final class PipelineFixture {
         return first;
     }
 
-    static Result run(String pipeline, Labels stream, String line) {
+    static Result run(String pipeline, LabelSet stream, String line) {
         return run(pipeline, stream, null, line);
     }
 
     static Result run(String pipeline, String line) {
-        return run(pipeline, Labels.EMPTY, null, line);
+        return run(pipeline, LabelSet.EMPTY, null, line);
     }
 
-    record Result(boolean keep, String line, Labels labels) {
+    record Result(boolean keep, String line, LabelSet labels) {
         /** The labels in Loki's test notation, e.g. {a="1", b="2"}. */
         String labelsText() {
             return labels.toString();

@@ -3,6 +3,8 @@ package io.skald.logql.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
 import io.skald.logql.syntax.Grouping;
 import io.skald.logql.syntax.LogqlAssertions;
 import io.skald.logql.syntax.ParseException;
@@ -118,7 +120,7 @@ class SampleExtractorTest {
         RangeAggregationExpr expr = (RangeAggregationExpr) LogqlAssertions.parse(
                 "max_over_time({app=\"x\"} | logfmt | unwrap v [1m]) by (a)");
         StreamSampleExtractor ex = SampleExtractor.compile(expr, new Grouping(false, List.of("b")))
-                .forStream(Labels.of("app", "x"));
+                .forStream(LabelSet.of("app", "x"));
         ExtractedSample s = ex.process(0, "v=1 a=1 b=2");
         assertThat(s.labels()).hasToString("{b=\"2\"}");
     }
@@ -128,8 +130,8 @@ class SampleExtractorTest {
         RangeAggregationExpr expr = (RangeAggregationExpr) LogqlAssertions.parse(
                 "sum by (level) (count_over_time({app=\"x\"} | logfmt [1m]))".replace("sum by (level) (", "")
                         .replaceFirst("\\)$", ""));
-        StreamSampleExtractor ex = SampleExtractor.compile(expr).forStream(Labels.of("app", "x"));
-        Labels first = ex.process(0, "level=info").labels();
+        StreamSampleExtractor ex = SampleExtractor.compile(expr).forStream(LabelSet.of("app", "x"));
+        LabelSet first = ex.process(0, "level=info").labels();
         assertThat(ex.process(0, "level=info").labels()).isSameAs(first);
     }
 

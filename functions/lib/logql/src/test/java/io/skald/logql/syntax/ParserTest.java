@@ -4,6 +4,8 @@ import static io.skald.logql.syntax.LogqlAssertions.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skald.labels.MatchType;
+import io.skald.labels.Matcher;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,8 @@ package io.skald.logql.syntax;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skald.labels.MatchType;
+import io.skald.labels.Matcher;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -9,12 +9,12 @@ import static io.skald.routes.pushingest.decode.JsoniterText.OVERFLOW_INTEGER;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import io.skald.gocompat.GoQuote;
+import io.skald.gocompat.Utf8;
 import io.skald.routes.pushingest.model.MetadataPair;
 import io.skald.routes.pushingest.model.PushEntry;
 import io.skald.routes.pushingest.model.PushRequest;
 import io.skald.routes.pushingest.model.PushStream;
-import io.skald.routes.pushingest.util.GoQuote;
-import io.skald.routes.pushingest.util.Utf8;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,7 +168,7 @@ final class JsonPushParser {
         b.append(", ");
       }
       b.append(e.getKey()).append('=');
-      GoQuote.appendQuoted(b, e.getValue(), '"');
+      GoQuote.appendQuoted(b, e.getValue());
     }
     return b.append('}').toString();
   }

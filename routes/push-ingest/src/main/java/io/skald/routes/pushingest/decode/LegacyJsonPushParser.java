@@ -2,13 +2,13 @@ package io.skald.routes.pushingest.decode;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.skald.gocompat.GoRfc3339;
+import io.skald.gocompat.Utf8;
 import io.skald.routes.pushingest.PushException;
 import io.skald.routes.pushingest.model.MetadataPair;
 import io.skald.routes.pushingest.model.PushEntry;
 import io.skald.routes.pushingest.model.PushRequest;
 import io.skald.routes.pushingest.model.PushStream;
-import io.skald.routes.pushingest.util.GoRfc3339;
-import io.skald.routes.pushingest.util.Utf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

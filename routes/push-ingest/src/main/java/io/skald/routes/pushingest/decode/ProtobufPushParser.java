@@ -1,10 +1,10 @@
 package io.skald.routes.pushingest.decode;
 
+import io.skald.gocompat.GoTime;
 import io.skald.routes.pushingest.model.MetadataPair;
 import io.skald.routes.pushingest.model.PushEntry;
 import io.skald.routes.pushingest.model.PushRequest;
 import io.skald.routes.pushingest.model.PushStream;
-import io.skald.routes.pushingest.util.GoTime;
 import java.util.ArrayList;
 import java.util.List;
 

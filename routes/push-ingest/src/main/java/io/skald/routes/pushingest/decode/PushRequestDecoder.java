@@ -1,5 +1,6 @@
 package io.skald.routes.pushingest.decode;
 
+import io.skald.gocompat.GoQuote;
 import io.skald.routes.pushingest.PushException;
 import io.skald.routes.pushingest.PushRoute;
 import io.skald.routes.pushingest.model.PushRequest;
@@ -110,6 +111,6 @@ public final class PushRequestDecoder {
   }
 
   private static String quote(String s) {
-    return io.skald.routes.pushingest.util.GoQuote.quote(s);
+    return GoQuote.quote(s);
   }
 }

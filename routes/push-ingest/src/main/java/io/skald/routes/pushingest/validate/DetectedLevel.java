@@ -3,7 +3,7 @@ package io.skald.routes.pushingest.validate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.skald.routes.pushingest.labels.Label;
+import io.skald.labels.Label;
 import io.skald.routes.pushingest.model.MetadataPair;
 import java.io.IOException;
 import java.util.HashSet;

@@ -1,9 +1,9 @@
 package io.skald.routes.pushingest.validate;
 
+import io.skald.gocompat.GoTime;
+import io.skald.gocompat.Utf8;
 import io.skald.routes.pushingest.model.MetadataPair;
 import io.skald.routes.pushingest.model.PushEntry;
-import io.skald.routes.pushingest.util.GoTime;
-import io.skald.routes.pushingest.util.Utf8;
 import java.util.List;
 
 /** Loki's {@code Validator.ValidateEntry}: time, line size and structured metadata, first failure wins. */

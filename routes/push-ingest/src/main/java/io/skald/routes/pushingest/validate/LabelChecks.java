@@ -1,8 +1,8 @@
 package io.skald.routes.pushingest.validate;
 
-import io.skald.routes.pushingest.labels.Label;
+import io.skald.gocompat.Utf8;
+import io.skald.labels.Label;
 import io.skald.routes.pushingest.model.PushEntry;
-import io.skald.routes.pushingest.util.Utf8;
 import java.util.List;
 
 /** Loki's {@code Validator.ValidateLabels}: stream-level checks, first failure wins. */

@@ -1,15 +1,17 @@
 package io.skald.routes.pushingest.validate;
 
+import io.skald.gocompat.GoTime;
+import io.skald.gocompat.Utf8;
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
+import io.skald.labels.LabelSyntaxException;
+import io.skald.labels.SeriesParser;
 import io.skald.routes.pushingest.PushException;
-import io.skald.routes.pushingest.labels.Label;
-import io.skald.routes.pushingest.labels.LabelsParser;
 import io.skald.routes.pushingest.model.MetadataPair;
 import io.skald.routes.pushingest.model.PushEntry;
 import io.skald.routes.pushingest.model.PushRequest;
 import io.skald.routes.pushingest.model.PushStream;
-import io.skald.routes.pushingest.util.GoTime;
 import io.skald.routes.pushingest.util.Humanize;
-import io.skald.routes.pushingest.util.Utf8;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,15 +146,33 @@ public final class PushValidator {
         throw new PushException(413, "request body too large: stream labels size " + Humanize.bytes(size)
             + " exceeds limit of " + Humanize.bytes(MAX_STREAM_LABELS_SIZE));
       }
-      List<Label> labels = LabelsParser.parse(s.labelsText());
+      List<Label> labels = streamLabels(s.labelsText());
       if (ServiceNameDiscovery.get(labels, BACKFILL_LABEL) != null
           || ServiceNameDiscovery.get(labels, BACKFILL_SHARD_LABEL) != null) {
         throw new PushException(400, RESERVED_BACKFILL);
       }
       labels = discovery.apply(labels);
-      out.add(new Prepared(s, labels, LabelsParser.canonical(labels)));
+      out.add(new Prepared(s, labels, LabelSet.format(labels)));
     }
     return out;
+  }
+
+  /**
+   * Loki's {@code syntax.ParseLabels}: the Prometheus series grammar, then labels with empty values
+   * dropped and the rest sorted by name; duplicates stay, for validation to refuse.
+   *
+   * @throws PushException 400 {@code couldn't parse labels: <line>:<col>: parse error: <detail>}
+   */
+  static List<Label> streamLabels(String text) {
+    List<Label> labels;
+    try {
+      labels = new ArrayList<>(SeriesParser.parse(text));
+    } catch (LabelSyntaxException e) {
+      throw new PushException(400, "couldn't parse labels: " + e.getMessage());
+    }
+    labels.removeIf(l -> l.value().isEmpty());
+    labels.sort((a, b) -> Utf8.compare(a.name(), b.name())); // stable: duplicates keep their order
+    return labels;
   }
 
   private static List<PushEntry> truncate(List<PushEntry> entries, ValidationLimits limits) {

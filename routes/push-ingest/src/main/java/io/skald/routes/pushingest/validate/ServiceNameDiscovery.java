@@ -1,7 +1,7 @@
 package io.skald.routes.pushingest.validate;
 
-import io.skald.routes.pushingest.labels.Label;
-import io.skald.routes.pushingest.util.Utf8;
+import io.skald.gocompat.Utf8;
+import io.skald.labels.Label;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.skald.routes.pushingest.validate;
 
+import io.skald.gocompat.GoQuote;
+import io.skald.gocompat.Utf8;
 import io.skald.routes.pushingest.PushException;
 import io.skald.routes.pushingest.model.MetadataPair;
-import io.skald.routes.pushingest.util.GoQuote;
-import io.skald.routes.pushingest.util.Utf8;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -2,7 +2,7 @@ package io.skald.routes.pushingest.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skald.routes.pushingest.labels.Label;
+import io.skald.labels.Label;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

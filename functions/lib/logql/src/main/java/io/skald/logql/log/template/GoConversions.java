@@ -1,7 +1,7 @@
 package io.skald.logql.log.template;
 
-import io.skald.logql.syntax.Durations;
-import io.skald.logql.syntax.Strings;
+import io.skald.gocompat.GoDuration;
+import io.skald.gocompat.GoQuote;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,7 +26,7 @@ public final class GoConversions {
     /** {@code strconv.ParseFloat(s, 64)} for decimal, inf and nan forms. */
     public static double parseFloat(String s) {
         if (!isGoFloat(s)) {
-            throw new IllegalArgumentException("strconv.ParseFloat: parsing " + Strings.quote(s) + ": invalid syntax");
+            throw new IllegalArgumentException("strconv.ParseFloat: parsing " + GoQuote.quote(s) + ": invalid syntax");
         }
         String t = s.toLowerCase(Locale.ROOT);
         int sign = t.startsWith("-") ? -1 : 1;
@@ -39,7 +39,7 @@ public final class GoConversions {
         }
         double v = Double.parseDouble(s);
         if (Double.isInfinite(v)) {
-            throw new IllegalArgumentException("strconv.ParseFloat: parsing " + Strings.quote(s) + ": value out of range");
+            throw new IllegalArgumentException("strconv.ParseFloat: parsing " + GoQuote.quote(s) + ": value out of range");
         }
         return v;
     }
@@ -97,7 +97,7 @@ public final class GoConversions {
     }
 
     public static long parseDurationNanos(String s) {
-        return Durations.parseGo(s).toNanos();
+        return GoDuration.parseNanos(s);
     }
 
     /** go-humanize {@code ParseBytes}: "42 MB", "1.5KiB", "1,024 kb". */
@@ -120,7 +120,7 @@ public final class GoConversions {
         try {
             v = Double.parseDouble(num);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("strconv.ParseFloat: parsing " + Strings.quote(num) + ": invalid syntax");
+            throw new IllegalArgumentException("strconv.ParseFloat: parsing " + GoQuote.quote(num) + ": invalid syntax");
         }
         String unit = s.substring(last).strip().toLowerCase(Locale.ROOT);
         Double mult = BYTE_UNITS.get(unit);

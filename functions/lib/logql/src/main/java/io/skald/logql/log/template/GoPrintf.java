@@ -1,6 +1,6 @@
 package io.skald.logql.log.template;
 
-import io.skald.logql.syntax.Strings;
+import io.skald.gocompat.GoQuote;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +126,11 @@ final class GoPrintf {
         return i;
     }
 
+    /** The rune an integer stands for in {@code %q}, as in Go: U+FFFD when out of range. */
+    private static int rune(long l) {
+        return l < 0 || l > Character.MAX_CODE_POINT ? 0xFFFD : (int) l;
+    }
+
     private void format(char verb, Object a) {
         String s = switch (verb) {
             case 'v' -> a instanceof Double d ? floatVerb(d, 'g', -1) : a instanceof Long l ? integer(l, 10)
@@ -133,8 +138,8 @@ final class GoPrintf {
             case 'T' -> GoValues.typeName(a);
             case 's' -> a instanceof String str ? truncate(str) : a instanceof GoTime ? a.toString()
                     : a instanceof Map || a instanceof List ? plain(a) : bad(verb, a);
-            case 'q' -> a instanceof String str ? Strings.quote(str)
-                    : a instanceof Long l ? "'" + new String(Character.toChars((int) (long) l)) + "'" : bad(verb, a);
+            case 'q' -> a instanceof String str ? GoQuote.quote(str)
+                    : a instanceof Long l ? GoQuote.quoteRune(rune(l)) : bad(verb, a);
             case 'd' -> a instanceof Long l ? integer(l, 10) : bad(verb, a);
             case 'b' -> a instanceof Long l ? integer(l, 2) : bad(verb, a);
             case 'o' -> a instanceof Long l ? integer(l, 8) : bad(verb, a);

@@ -1,5 +1,6 @@
 package io.skald.logql.log.template;
 
+import io.skald.gocompat.GoQuote;
 import io.skald.logql.log.template.GoTimeLayout.Chunk;
 import io.skald.logql.log.template.GoTimeLayout.Std;
 import java.time.DayOfWeek;
@@ -272,6 +273,6 @@ final class GoTimeParser {
     }
 
     private static String quote(String s) {
-        return "\"" + s + "\"";
+        return GoQuote.timeQuote(s);
     }
 }

@@ -1,5 +1,6 @@
 package io.skald.logql.log.template;
 
+import io.skald.gocompat.GoQuote;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -284,7 +285,7 @@ final class Lexer {
             emit(keyword(word), start, pos);
             return true;
         }
-        error("unrecognized character in action: " + quoteRune(c));
+        error("unrecognized character in action: " + GoQuote.hashU(src.codePointAt(start)));
         return false;
     }
 
@@ -390,7 +391,7 @@ final class Lexer {
         }
         if (pos < src.length() && isAlnum(src.charAt(pos))) {
             pos++;
-            error("bad number syntax: " + quote(src.substring(start, pos)));
+            error("bad number syntax: " + GoQuote.quote(src.substring(start, pos)));
             return false;
         }
         emit(Kind.NUMBER, start, pos);
@@ -411,11 +412,4 @@ final class Lexer {
         return c == '_' || Character.isLetterOrDigit(c);
     }
 
-    private static String quote(String s) {
-        return "\"" + s + "\"";
-    }
-
-    private static String quoteRune(char c) {
-        return "U+" + String.format("%04X", (int) c) + " '" + c + "'";
-    }
 }

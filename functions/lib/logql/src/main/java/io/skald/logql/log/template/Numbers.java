@@ -1,5 +1,6 @@
 package io.skald.logql.log.template;
 
+import io.skald.gocompat.GoUnquote;
 import io.skald.logql.log.template.Node.NumberNode;
 import java.math.BigInteger;
 
@@ -88,18 +89,12 @@ final class Numbers {
         }
     }
 
+    /** Go's {@code text/template}: {@code strconv.UnquoteChar}, then the closing quote must follow. */
     private static int charValue(String text) {
-        String body = text.substring(1, text.length() - 1);
-        if (!body.startsWith("\\")) {
-            if (body.codePointCount(0, body.length()) != 1) {
-                throw new IllegalArgumentException("malformed character constant: " + text);
-            }
-            return body.codePointAt(0);
+        GoUnquote.Char c = GoUnquote.unquoteChar(text, 1, text.charAt(0));
+        if (c.end() != text.length() - 1) {
+            throw new IllegalArgumentException("malformed character constant: " + text);
         }
-        if (body.equals("\\'")) {
-            return '\'';
-        }
-        String s = io.skald.logql.syntax.Strings.unquote("\"" + body + "\"");
-        return s.codePointAt(0);
+        return c.value();
     }
 }

@@ -1,5 +1,6 @@
 package io.skald.logql.log.template;
 
+import io.skald.gocompat.GoUnquote;
 import io.skald.logql.log.template.Lexer.Item;
 import io.skald.logql.log.template.Lexer.Kind;
 import io.skald.logql.log.template.Node.BoolNode;
@@ -15,7 +16,6 @@ import io.skald.logql.log.template.Node.NumberNode;
 import io.skald.logql.log.template.Node.PipeNode;
 import io.skald.logql.log.template.Node.StringNode;
 import io.skald.logql.log.template.Node.VariableNode;
-import io.skald.logql.syntax.Strings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -365,7 +365,7 @@ final class Parser {
             }
             case STRING, RAW_STRING -> {
                 try {
-                    return new StringNode(it.pos(), it.text(), Strings.unquote(it.text()));
+                    return new StringNode(it.pos(), it.text(), GoUnquote.unquote(it.text()));
                 } catch (IllegalArgumentException e) {
                     throw error(it, e.getMessage());
                 }
