@@ -26,24 +26,25 @@ final class BlockEncoderV1 {
   private long minTime;
   private long maxTime;
 
-  void add(PendingEntry e) {
+  void add(StoredEntry e) {
+    long ts = e.timestampNanos();
     if (entries == 0) {
-      minTime = e.timestampNanos;
-      timestamps.writeZigzag(e.timestampNanos);
+      minTime = ts;
+      timestamps.writeZigzag(ts);
     } else {
       // Entries arrive sorted, so the delta is non-negative as an unsigned 64-bit number.
-      timestamps.writeUvarint(e.timestampNanos - maxTime);
+      timestamps.writeUvarint(ts - maxTime);
     }
-    maxTime = e.timestampNanos;
-    lengths.writeUvarint(e.line.length);
-    metadata.writeUvarint(e.metadata.size());
-    for (Label label : e.metadata) {
+    maxTime = ts;
+    lengths.writeUvarint(e.line().length);
+    metadata.writeUvarint(e.metadata().size());
+    for (Label label : e.metadata()) {
       metadata.writeUvarint(symbol(label.name()));
       metadata.writeUvarint(symbol(label.value()));
     }
-    lines.writeBytes(e.line);
+    lines.writeBytes(e.line());
     entries++;
-    rawBytes += e.rawBytes;
+    rawBytes += e.rawBytes();
   }
 
   boolean isEmpty() {
