@@ -1,6 +1,7 @@
 package io.skald.segment;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ final class BlockEncoderV1 {
   private final ByteSink lines = new ByteSink(64 * 1024);
   // Names and values share one table: values such as trace ids rarely collide with names anyway.
   private final Map<String, Integer> symbolIds = new HashMap<>();
+  /** UTF-8 length of each symbol, by id: the metadata part of an entry's raw bytes. */
+  private int[] symbolBytes = new int[16];
 
   private int entries;
   private long rawBytes;
@@ -38,13 +41,17 @@ final class BlockEncoderV1 {
     maxTime = ts;
     lengths.writeUvarint(e.line().length);
     metadata.writeUvarint(e.metadata().size());
+    long raw = e.line().length;
     for (Label label : e.metadata()) {
-      metadata.writeUvarint(symbol(label.name()));
-      metadata.writeUvarint(symbol(label.value()));
+      int name = symbol(label.name());
+      int value = symbol(label.value());
+      metadata.writeUvarint(name);
+      metadata.writeUvarint(value);
+      raw += symbolBytes[name] + symbolBytes[value];
     }
     lines.writeBytes(e.line());
     entries++;
-    rawBytes += e.rawBytes();
+    rawBytes += raw;
   }
 
   boolean isEmpty() {
@@ -103,6 +110,10 @@ final class BlockEncoderV1 {
     int next = symbolIds.size();
     symbolIds.put(s, next);
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    if (next == symbolBytes.length) {
+      symbolBytes = Arrays.copyOf(symbolBytes, 2 * next);
+    }
+    symbolBytes[next] = utf8.length;
     symbols.writeUvarint(utf8.length);
     symbols.writeBytes(utf8);
     return next;

@@ -21,7 +21,12 @@ public final class ExactDuplicates {
   /** Runs up to this length are searched linearly; longer ones get a hash set. */
   private static final int LINEAR_RUN = 8;
 
-  private final List<StoredEntry> run = new ArrayList<>();
+  private boolean started;
+  private long runTs;
+  /** The run's first entry; most runs have only this one. */
+  private StoredEntry first;
+  /** The run's further entries, or null. */
+  private List<StoredEntry> more;
   private Set<StoredEntry> runIndex;
   private long dropped;
 
@@ -30,22 +35,39 @@ public final class ExactDuplicates {
    * timestamp's run. The entry's line must not change while its run lasts.
    */
   public boolean repeats(StoredEntry entry) {
-    if (run.isEmpty() || run.get(0).timestampNanos() != entry.timestampNanos()) {
-      run.clear();
+    if (!started || entry.timestampNanos() != runTs) {
+      started = true;
+      runTs = entry.timestampNanos();
+      first = entry;
+      more = null;
       runIndex = null;
-      run.add(entry);
       return false;
     }
-    if (runIndex == null && run.size() >= LINEAR_RUN) {
-      runIndex = new HashSet<>(run);
+    boolean seen;
+    if (runIndex != null) {
+      seen = !runIndex.add(entry);
+    } else {
+      seen = first.equals(entry) || (more != null && more.contains(entry));
+      if (!seen) {
+        remember(entry);
+      }
     }
-    boolean seen = runIndex != null ? !runIndex.add(entry) : run.contains(entry);
     if (seen) {
       dropped++;
-      return true;
     }
-    run.add(entry);
-    return false;
+    return seen;
+  }
+
+  private void remember(StoredEntry entry) {
+    if (more == null) {
+      more = new ArrayList<>();
+    }
+    more.add(entry);
+    if (more.size() >= LINEAR_RUN) {
+      runIndex = new HashSet<>(more);
+      runIndex.add(first);
+      more = null;
+    }
   }
 
   /** How many entries {@link #repeats} has reported as duplicates. */

@@ -27,10 +27,6 @@ public record StoredEntry(long timestampNanos, byte[] line, List<Label> metadata
   }
 
   /** Line plus metadata name and value bytes, as blocks and streams count them. */
-  public long rawBytes() {
-    return rawBytes(line.length, metadata);
-  }
-
   static long rawBytes(int lineLength, List<Label> metadata) {
     long size = lineLength;
     for (Label label : metadata) {

@@ -1,6 +1,5 @@
 package io.skald.segment;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 
@@ -46,12 +45,11 @@ public final class StreamMerge<X extends Exception> {
     }
   }
 
-  private static final Comparator<Head> ORDER = Comparator.<Head>comparingLong(h -> h.ts)
-      .thenComparingInt(h -> h.part).thenComparingInt(h -> h.block);
-
   private final BlockEntries<X> reader;
-  private final PriorityQueue<Head> heads = new PriorityQueue<>(ORDER);
+  private final PriorityQueue<Head> heads = new PriorityQueue<>(StreamMerge::compare);
   private final ExactDuplicates duplicates = new ExactDuplicates();
+  /** The head entries were last taken from, kept out of the queue while it stays first. */
+  private Head current;
 
   /**
    * @param parts per part, the blocks to read (any order: each block is a run of its own)
@@ -70,17 +68,25 @@ public final class StreamMerge<X extends Exception> {
   /** The next entry in time order, or null when every part is done. */
   public StoredEntry next() throws X {
     while (true) {
-      Head h = heads.poll();
-      if (h == null) {
-        return null;
+      Head h = current;
+      current = null;
+      // Parts rarely overlap, so the run just read from usually stays first: no queue work.
+      if (h == null || (!heads.isEmpty() && compare(heads.peek(), h) < 0)) {
+        if (h != null) {
+          heads.add(h);
+        }
+        h = heads.poll();
+        if (h == null) {
+          return null;
+        }
       }
       if (h.run == null) {
         h.run = reader.read(h.part, h.ref);
-        requeue(h);
+        current = advance(h);
         continue;
       }
       StoredEntry e = h.run.get(h.pos++);
-      requeue(h);
+      current = advance(h);
       if (!duplicates.repeats(e)) {
         return e;
       }
@@ -92,10 +98,20 @@ public final class StreamMerge<X extends Exception> {
     return duplicates.dropped();
   }
 
-  private void requeue(Head h) {
-    if (h.pos < h.run.size()) {
-      h.ts = h.run.get(h.pos).timestampNanos();
-      heads.add(h);
+  /** The head again if its run has entries left (keyed by the next one), else null. */
+  private static Head advance(Head h) {
+    if (h.pos >= h.run.size()) {
+      return null;
     }
+    h.ts = h.run.get(h.pos).timestampNanos();
+    return h;
+  }
+
+  private static int compare(Head a, Head b) {
+    int c = Long.compare(a.ts, b.ts);
+    if (c == 0) {
+      c = Integer.compare(a.part, b.part);
+    }
+    return c != 0 ? c : Integer.compare(a.block, b.block);
   }
 }
