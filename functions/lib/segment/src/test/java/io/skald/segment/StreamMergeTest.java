@@ -34,6 +34,21 @@ class StreamMergeTest {
   }
 
   @Test
+  void interleavedPartsComeOutInTimeOrder() throws Exception {
+    List<StoredEntry> odd = new ArrayList<>();
+    List<StoredEntry> even = new ArrayList<>();
+    for (int i = 1; i <= 9; i++) {
+      (i % 2 == 1 ? odd : even).add(new StoredEntry(i, bytes("l" + i), List.of()));
+    }
+    Part p0 = part(1 << 20, odd);
+    Part p1 = part(1 << 20, even);
+    assertThat(p0.blocks()).hasSize(1);
+    assertThat(drain(merge(List.of(p0, p1), new ArrayList<>()))).containsExactly(
+        "1 l1 []", "2 l2 []", "3 l3 []", "4 l4 []", "5 l5 []", "6 l6 []", "7 l7 []", "8 l8 []",
+        "9 l9 []");
+  }
+
+  @Test
   void equalTimestampsComeInPartOrderAsAStableSortWouldGiveThem() throws Exception {
     Part p0 = part(1, List.of(new StoredEntry(5, bytes("x0"), List.of())));
     Part p1 = part(1, List.of(new StoredEntry(5, bytes("x1"), List.of())));
