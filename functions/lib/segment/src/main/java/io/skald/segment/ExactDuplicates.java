@@ -9,8 +9,8 @@ import java.util.Set;
  * The store's duplicate rule, in one place: two entries of one stream are the same entry when
  * their timestamps, line bytes and structured metadata (same pairs in the same order) are equal.
  * Replays, overlapping segments and an interrupted compaction store entries more than once; the
- * segment writer, the compactor's merge and every query keep the first of each, as Loki does.
- * Different lines at one timestamp are all kept.
+ * segment writer and the compactor's merge keep the first of each, and queries keep one, as Loki
+ * does. Different lines at one timestamp are all kept.
  *
  * <p>An instance filters one stream's entries arriving grouped by timestamp (in time order,
  * either direction). Duplicates share a timestamp, so only the current run of equal timestamps

@@ -75,7 +75,8 @@ class StreamMergeTest {
     for (int i = 0; i < 50; i++) {
       merge.next();
     }
-    assertThat(reads).as("blocks read after all the early entries").allMatch(r -> r.startsWith("1/"));
+    assertThat(reads).as("blocks read after all the early entries")
+        .allMatch(r -> r.startsWith("1/"));
     assertThat(reads).hasSize(p1.blocks().size());
     merge.next();
     assertThat(reads).hasSize(p1.blocks().size() + 1);

@@ -161,7 +161,8 @@ public final class StoreRead {
   }
 
   private EntryFilter newFilter(Selection.Stream stream) {
-    DeleteFilter.StreamDeletes hidden = deletes.isEmpty() ? null : deletes.forStream(stream.labels());
+    DeleteFilter.StreamDeletes hidden =
+        deletes.isEmpty() ? null : deletes.forStream(stream.labels());
     if (hidden == null) {
       return (ts, entry) -> selection.inRange(ts);
     }

@@ -49,8 +49,8 @@ final class StoreFixture {
   static final LocalDate DAY = LocalDate.of(2026, 3, 1);
   static final long T0 = DAY.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L;
   static final long SECOND = 1_000_000_000L;
-  static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(T0 / SECOND).plus(Duration.ofDays(2)),
-      ZoneOffset.UTC);
+  static final Clock CLOCK =
+      Clock.fixed(Instant.ofEpochSecond(T0 / SECOND).plus(Duration.ofDays(2)), ZoneOffset.UTC);
 
   /** One entry to write. */
   record Line(String labels, long ts, String line, List<Label> metadata) {
@@ -110,7 +110,7 @@ final class StoreFixture {
     return out;
   }
 
-  /** Every line stored for a stream, read straight from the objects: what is stored, not queried. */
+  /** Every line stored for a stream, read straight from the objects (not through a query). */
   List<String> storedLines(String labels) throws Exception {
     List<String> out = new ArrayList<>();
     for (IndexedSegment seg : indexes.load(TENANT, DAY).segments()) {

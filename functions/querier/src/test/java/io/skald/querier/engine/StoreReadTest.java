@@ -74,7 +74,8 @@ class StoreReadTest {
     List<BlockRef> stored = new ArrayList<>(fx.indexedBlocks().get(A1));
     stored.addAll(fx.indexedBlocks().get(A2));
     assertThat(selected).allMatch(b -> b.overlaps(range.startNanos(), range.endNanos()));
-    assertThat(stored).as("the index holds blocks outside the range too").hasSizeGreaterThan(selected.size());
+    assertThat(stored).as("the index holds blocks outside the range too")
+        .hasSizeGreaterThan(selected.size());
     assertThat(stored.stream().filter(b -> b.overlaps(range.startNanos(), range.endNanos())))
         .containsExactlyInAnyOrderElementsOf(selected);
 
@@ -121,7 +122,8 @@ class StoreReadTest {
 
     LogQueryEngine.Result r = fx.logs("{app=\"a\"}", DAY, 2, Direction.BACKWARD);
 
-    assertThat(r.streams().get(0).entries()).extracting(LogEntry::line).containsExactly("a1 19", "a1 18");
+    assertThat(r.streams().get(0).entries()).extracting(LogEntry::line)
+        .containsExactly("a1 19", "a1 18");
     assertThat(r.stats().blocksDownloaded).isLessThan(stored);
   }
 
@@ -141,8 +143,10 @@ class StoreReadTest {
 
     List<String> returned = fx.logLines("{app=\"a\"}", DAY);
     assertThat(returned).hasSize(17).contains("a1 7 again").containsOnlyOnce("a1 5", "a1 9");
-    assertThat(returned.stream().filter("a1 6"::equals)).as("two entries differ in metadata").hasSize(2);
-    assertThat(fx.logs("{app=\"a\"}", DAY, 1000, Direction.FORWARD).stats().duplicates).isEqualTo(5);
+    assertThat(returned.stream().filter("a1 6"::equals)).as("two entries differ in metadata")
+        .hasSize(2);
+    assertThat(fx.logs("{app=\"a\"}", DAY, 1000, Direction.FORWARD).stats().duplicates)
+        .isEqualTo(5);
 
     QueryStats stats = new QueryStats();
     assertThat(fx.metric("count_over_time({app=\"a\"}[1d])", T0 + 3600 * SECOND, stats))
@@ -227,10 +231,13 @@ class StoreReadTest {
     fx.segment(0, 100, lines(A2, 10, "a2"));
     TimeRange early = new TimeRange(T0, T0 + 10 * SECOND);
 
-    assertThat(new MetadataQueries(fx.reader).labelValues(TENANT, "pod", early, List.of())).containsExactly("1");
-    VolumeQueries.IndexStats st = new VolumeQueries(fx.reader).stats(TENANT, DAY, LogQL.parseMatchers("{app=\"a\"}"));
+    assertThat(new MetadataQueries(fx.reader).labelValues(TENANT, "pod", early, List.of()))
+        .containsExactly("1");
+    VolumeQueries.IndexStats st =
+        new VolumeQueries(fx.reader).stats(TENANT, DAY, LogQL.parseMatchers("{app=\"a\"}"));
     assertThat(st.streams()).isEqualTo(2);
     assertThat(st.entries()).isEqualTo(20);
-    assertThat(st.chunks()).isEqualTo(fx.indexedBlocks().get(A1).size() + fx.indexedBlocks().get(A2).size());
+    assertThat(st.chunks())
+        .isEqualTo(fx.indexedBlocks().get(A1).size() + fx.indexedBlocks().get(A2).size());
   }
 }
