@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.skald.querier.engine.LogQueryEngine;
 import io.skald.querier.engine.MetadataQueries;
+import io.skald.querier.engine.StoreReader;
 import io.skald.querier.engine.StreamCatalog;
 import io.skald.storage.ObjectStore;
 import io.skald.deletes.AdminStore;
@@ -32,17 +33,22 @@ public class QuerierFactory {
   }
 
   @Singleton
-  LogQueryEngine logQueryEngine(StreamCatalog catalog) {
-    return new LogQueryEngine(catalog);
+  StoreReader storeReader(StreamCatalog catalog) {
+    return new StoreReader(catalog);
   }
 
   @Singleton
-  io.skald.querier.engine.VolumeQueries volumeQueries(StreamCatalog catalog) {
-    return new io.skald.querier.engine.VolumeQueries(catalog);
+  LogQueryEngine logQueryEngine(StoreReader reader) {
+    return new LogQueryEngine(reader);
   }
 
   @Singleton
-  MetadataQueries metadataQueries(StreamCatalog catalog) {
-    return new MetadataQueries(catalog);
+  io.skald.querier.engine.VolumeQueries volumeQueries(StoreReader reader) {
+    return new io.skald.querier.engine.VolumeQueries(reader);
+  }
+
+  @Singleton
+  MetadataQueries metadataQueries(StoreReader reader) {
+    return new MetadataQueries(reader);
   }
 }

@@ -21,7 +21,7 @@ import io.skald.querier.engine.DetectedFields;
 import io.skald.querier.engine.PipelineFactories;
 import io.skald.querier.engine.QueryStats;
 import io.skald.querier.engine.StoredSampleSource;
-import io.skald.querier.engine.StreamCatalog;
+import io.skald.querier.engine.StoreReader;
 import io.skald.querier.json.LokiJson;
 import io.skald.querier.params.BadRequestException;
 import io.skald.querier.params.Params;
@@ -42,15 +42,15 @@ import java.util.List;
 public class QueryService {
 
   private final LogQueryEngine logs;
-  private final StreamCatalog catalog;
+  private final StoreReader reader;
   private final MetadataQueries metadata;
   private final QuerierConfig limits;
   private final Clock clock;
 
-  public QueryService(LogQueryEngine logs, StreamCatalog catalog, MetadataQueries metadata, QuerierConfig limits,
+  public QueryService(LogQueryEngine logs, StoreReader reader, MetadataQueries metadata, QuerierConfig limits,
       Clock clock) {
     this.logs = logs;
-    this.catalog = catalog;
+    this.reader = reader;
     this.metadata = metadata;
     this.limits = limits;
     this.clock = clock;
@@ -111,7 +111,7 @@ public class QueryService {
   }
 
   private MetricEngine engine(String tenant, QueryStats stats) {
-    return new MetricEngine(new StoredSampleSource(catalog, tenant, stats));
+    return new MetricEngine(new StoredSampleSource(reader, tenant, stats));
   }
 
   private static Limits limitsFor(QueryContext ctx) {

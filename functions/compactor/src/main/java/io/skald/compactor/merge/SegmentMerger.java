@@ -6,7 +6,9 @@ import io.skald.segment.CorruptSegmentException;
 import io.skald.segment.SegmentFooter;
 import io.skald.segment.SegmentReader;
 import io.skald.segment.SegmentWriter;
+import io.skald.segment.StoredEntry;
 import io.skald.segment.StreamInfo;
+import io.skald.segment.StreamMerge;
 import io.skald.storage.NoSuchObjectException;
 import io.skald.storage.ObjectInfo;
 import io.skald.storage.ObjectStore;
@@ -20,10 +22,10 @@ import java.util.TreeMap;
 
 /**
  * Reads segments of one tenant-day and writes their entries again as new segments: per stream,
- * all inputs' entries in time order, exact duplicates dropped, optionally filtered, zstd
- * compressed by {@link SegmentWriter}. Nothing is written to the store here; {@link IndexSwap}
- * does that. Inputs are small by construction (the planner bounds them), so each is fetched with
- * one GET instead of one ranged GET per block.
+ * all inputs' entries merged in time order with exact duplicates dropped ({@link StreamMerge}, as
+ * queries read them), optionally filtered, zstd compressed by {@link SegmentWriter}. Nothing is
+ * written to the store here; {@link IndexSwap} does that. Inputs are small by construction (the
+ * planner bounds them), so each is fetched with one GET instead of one ranged GET per block.
  */
 public final class SegmentMerger {
 
@@ -77,14 +79,16 @@ public final class SegmentMerger {
         filtered += e.getValue().stream().mapToLong(s -> s.info.entries()).sum();
         continue;
       }
-      StreamEntries entries = new StreamEntries();
-      for (Source s : e.getValue()) {
-        filtered += read(s, f, entries);
-      }
-      duplicates += entries.sortAndDeduplicate();
-      for (StreamEntries.Entry en : entries.list()) {
+      List<Source> sources = e.getValue();
+      long[] dropped = new long[1];
+      StreamMerge<CorruptSegmentException> merge = new StreamMerge<>(
+          sources.stream().map(s -> s.info.blocks()).toList(),
+          (part, block) -> read(sources.get(part), block, f, dropped));
+      for (StoredEntry en = merge.next(); en != null; en = merge.next()) {
         out.append(labels, en);
       }
+      filtered += dropped[0];
+      duplicates += merge.duplicates();
     }
     List<SegmentOutput> outputs = out.finish();
     long entriesOut = entriesIn - duplicates - filtered;
@@ -92,31 +96,28 @@ public final class SegmentMerger {
         filtered, inputBytes, inputRaw);
   }
 
-  /** Adds the stream's kept entries of one input; returns how many the filter left out. */
-  private static long read(Source s, EntryFilter.StreamFilter f, StreamEntries into)
-      throws CorruptSegmentException {
-    long dropped = 0;
-    for (BlockRef b : s.info.blocks()) {
-      BlockCursor c;
-      try {
-        if (b.offset() < 0 || b.offset() + b.length() > s.bytes.length) {
-          throw new CorruptSegmentException("block at " + b.offset() + " lies outside the object");
-        }
-        byte[] stored = Arrays.copyOfRange(s.bytes, (int) b.offset(), (int) b.offset() + b.length());
-        c = SegmentReader.openBlock(stored, b);
-      } catch (CorruptSegmentException e) {
-        throw new CorruptInputException(s.key, e);
+  /** The entries of one block of an input that the filter keeps; counts the others. */
+  private static List<StoredEntry> read(Source s, BlockRef b, EntryFilter.StreamFilter f,
+      long[] dropped) throws CorruptSegmentException {
+    BlockCursor c;
+    try {
+      if (b.offset() < 0 || b.offset() + b.length() > s.bytes.length) {
+        throw new CorruptSegmentException("block at " + b.offset() + " lies outside the object");
       }
-      while (c.next()) {
-        long ts = c.timestampNanos();
-        if (f != EntryFilter.StreamFilter.KEEP_ALL && f.drop(ts, c)) {
-          dropped++;
-        } else {
-          into.add(ts, c.lineBytes(), c.structuredMetadata());
-        }
+      byte[] stored = Arrays.copyOfRange(s.bytes, (int) b.offset(), (int) b.offset() + b.length());
+      c = SegmentReader.openBlock(stored, b);
+    } catch (CorruptSegmentException e) {
+      throw new CorruptInputException(s.key, e);
+    }
+    List<StoredEntry> kept = new ArrayList<>(c.entryCount());
+    while (c.next()) {
+      if (f != EntryFilter.StreamFilter.KEEP_ALL && f.drop(c.timestampNanos(), c)) {
+        dropped[0]++;
+      } else {
+        kept.add(StoredEntry.copyOf(c));
       }
     }
-    return dropped;
+    return kept;
   }
 
   /**
@@ -150,7 +151,7 @@ public final class SegmentMerger {
       this.rawLimit = rawLimit;
     }
 
-    void append(String labels, StreamEntries.Entry e) throws CorruptSegmentException {
+    void append(String labels, StoredEntry e) throws CorruptSegmentException {
       if (writer == null) {
         writer = new SegmentWriter(config.blockTargetBytes(), config.zstdLevel());
       }

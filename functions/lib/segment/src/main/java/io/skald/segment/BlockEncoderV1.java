@@ -2,6 +2,7 @@ package io.skald.segment;
 
 import io.skald.labels.Label;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,30 +22,37 @@ final class BlockEncoderV1 {
   private final ByteSink lines = new ByteSink(64 * 1024);
   // Names and values share one table: values such as trace ids rarely collide with names anyway.
   private final Map<String, Integer> symbolIds = new HashMap<>();
+  /** UTF-8 length of each symbol, by id: the metadata part of an entry's raw bytes. */
+  private int[] symbolBytes = new int[16];
 
   private int entries;
   private long rawBytes;
   private long minTime;
   private long maxTime;
 
-  void add(PendingEntry e) {
+  void add(StoredEntry e) {
+    long ts = e.timestampNanos();
     if (entries == 0) {
-      minTime = e.timestampNanos;
-      timestamps.writeZigzag(e.timestampNanos);
+      minTime = ts;
+      timestamps.writeZigzag(ts);
     } else {
       // Entries arrive sorted, so the delta is non-negative as an unsigned 64-bit number.
-      timestamps.writeUvarint(e.timestampNanos - maxTime);
+      timestamps.writeUvarint(ts - maxTime);
     }
-    maxTime = e.timestampNanos;
-    lengths.writeUvarint(e.line.length);
-    metadata.writeUvarint(e.metadata.size());
-    for (Label label : e.metadata) {
-      metadata.writeUvarint(symbol(label.name()));
-      metadata.writeUvarint(symbol(label.value()));
+    maxTime = ts;
+    lengths.writeUvarint(e.line().length);
+    metadata.writeUvarint(e.metadata().size());
+    long raw = e.line().length;
+    for (Label label : e.metadata()) {
+      int name = symbol(label.name());
+      int value = symbol(label.value());
+      metadata.writeUvarint(name);
+      metadata.writeUvarint(value);
+      raw += symbolBytes[name] + symbolBytes[value];
     }
-    lines.writeBytes(e.line);
+    lines.writeBytes(e.line());
     entries++;
-    rawBytes += e.rawBytes;
+    rawBytes += raw;
   }
 
   boolean isEmpty() {
@@ -103,6 +111,10 @@ final class BlockEncoderV1 {
     int next = symbolIds.size();
     symbolIds.put(s, next);
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    if (next == symbolBytes.length) {
+      symbolBytes = Arrays.copyOf(symbolBytes, 2 * next);
+    }
+    symbolBytes[next] = utf8.length;
     symbols.writeUvarint(utf8.length);
     symbols.writeBytes(utf8);
     return next;

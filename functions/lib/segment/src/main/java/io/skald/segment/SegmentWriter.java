@@ -57,15 +57,12 @@ public final class SegmentWriter {
     Objects.requireNonNull(structuredMetadata, "structuredMetadata (use List.of())");
     ensureOpen();
     List<Label> metadata = storable(structuredMetadata);
-    long size = line.length;
-    for (Label label : metadata) {
-      size += Utf8.jdkEncodedLength(label.name()) + Utf8.jdkEncodedLength(label.value());
-    }
+    long size = StoredEntry.rawBytes(line.length, metadata);
     if (size > SegmentFormat.MAX_ENTRY_BYTES) {
       throw new IllegalArgumentException("entry of " + size + " bytes exceeds the limit");
     }
     streams.computeIfAbsent(Utf8.jdkRoundTrip(labels), k -> new StreamBuffer())
-        .add(new PendingEntry(timestampNanos, line.clone(), metadata, (int) size));
+        .add(new StoredEntry(timestampNanos, line.clone(), metadata));
     entryCount++;
     rawBytes += size;
   }
@@ -103,7 +100,7 @@ public final class SegmentWriter {
       ByteSink payload = new ByteSink(blockTargetBytes + 1024);
       List<StreamInfo> infos = new ArrayList<>(labels.size());
       for (String l : labels) {
-        List<PendingEntry> entries = streams.remove(l).sortedUnique();
+        List<StoredEntry> entries = streams.remove(l).sortedUnique();
         infos.add(writeStream(l, entries, block, payload, zstd, out));
       }
       ByteSink footer = FooterV1.encode(infos);
@@ -115,10 +112,10 @@ public final class SegmentWriter {
     return out.toByteArray();
   }
 
-  private StreamInfo writeStream(String labels, List<PendingEntry> entries,
+  private StreamInfo writeStream(String labels, List<StoredEntry> entries,
       BlockEncoderV1 block, ByteSink payload, ZstdCompressCtx zstd, ByteSink out) {
     List<BlockRef> blocks = new ArrayList<>();
-    for (PendingEntry e : entries) {
+    for (StoredEntry e : entries) {
       block.add(e);
       if (block.encodedSize() >= blockTargetBytes) {
         blocks.add(flushBlock(block, payload, zstd, out));

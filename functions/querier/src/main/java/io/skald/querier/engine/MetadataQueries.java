@@ -14,10 +14,10 @@ import java.util.TreeSet;
 /** Label names, label values and series, answered from the index alone. */
 public final class MetadataQueries {
 
-  private final StreamCatalog catalog;
+  private final StoreReader reader;
 
-  public MetadataQueries(StreamCatalog catalog) {
-    this.catalog = catalog;
+  public MetadataQueries(StoreReader reader) {
+    this.reader = reader;
   }
 
   public Set<String> labelNames(String tenant, TimeRange range, List<Matcher> matchers) {
@@ -48,10 +48,10 @@ public final class MetadataQueries {
 
   private Set<SortedMap<String, String>> matching(String tenant, TimeRange range, List<List<Matcher>> selectors) {
     Set<SortedMap<String, String>> out = new LinkedHashSet<>();
-    for (StoredStream s : catalog.streams(tenant, range)) {
-      if (selectors.isEmpty() || selectors.stream().anyMatch(m -> LogQueryEngine.matches(m, s.labels()))) {
-        out.add(s.labels());
-      }
+    Selection selection = reader.select(tenant, range,
+        labels -> selectors.isEmpty() || selectors.stream().anyMatch(m -> StoreReader.matches(m, labels)));
+    for (Selection.Stream s : selection.streams()) {
+      out.add(s.labels());
     }
     return out;
   }

@@ -13,8 +13,11 @@ import java.util.TreeMap;
 
 /**
  * Keeps the first {@code limit} entries in query direction across all streams (Loki's limit
- * counts entries over the whole result), dropping exact duplicates (same labels, time and line)
- * that replayed or overlapping segments can produce.
+ * counts entries over the whole result). Result entries with the same result labels, time and
+ * line (and, with categorize-labels, the same metadata and parsed labels) are one entry, as in
+ * Loki's merge of result streams. The log engine reads blocks out of time order, so this is also
+ * where it meets stored duplicates ({@link io.skald.segment.ExactDuplicates}): a stored entry
+ * read twice yields the same result entry, kept once.
  */
 final class TopEntries {
 

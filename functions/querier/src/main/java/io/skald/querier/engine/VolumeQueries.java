@@ -21,33 +21,29 @@ import java.util.TreeMap;
  */
 public final class VolumeQueries {
 
-  private final StreamCatalog catalog;
+  private final StoreReader reader;
 
-  public VolumeQueries(StreamCatalog catalog) {
-    this.catalog = catalog;
+  public VolumeQueries(StoreReader reader) {
+    this.reader = reader;
   }
 
   public record IndexStats(long streams, long chunks, long entries, long bytes) {}
 
   public IndexStats stats(String tenant, TimeRange range, List<Matcher> matchers) {
-    Set<SortedMap<String, String>> streams = new HashSet<>();
+    Selection selection = reader.select(tenant, range, matchers);
     long chunks = 0;
     long entries = 0;
     long bytes = 0;
-    for (StoredStream s : catalog.streams(tenant, range)) {
-      if (!LogQueryEngine.matches(matchers, s.labels())) {
-        continue;
-      }
-      streams.add(s.labels());
-      for (BlockRef b : s.info().blocks()) {
-        if (b.overlaps(range.startNanos(), range.endNanos())) {
+    for (Selection.Stream s : selection.streams()) {
+      for (Selection.Part p : s.parts()) {
+        for (BlockRef b : p.blocks()) {
           chunks++;
           entries += b.entries();
           bytes += b.rawBytes();
         }
       }
     }
-    return new IndexStats(streams.size(), chunks, entries, bytes);
+    return new IndexStats(selection.streams().size(), chunks, entries, bytes);
   }
 
   /** One volume series: its labels and bytes per bucket start (ns). */
@@ -69,19 +65,16 @@ public final class VolumeQueries {
       matchers.forEach(m -> group.add(m.name()));
     }
     Map<SortedMap<String, String>, SortedMap<Long, Long>> acc = new LinkedHashMap<>();
-    for (StoredStream s : catalog.streams(tenant, range)) {
-      if (!LogQueryEngine.matches(matchers, s.labels())) {
-        continue;
-      }
-      for (BlockRef b : s.info().blocks()) {
-        if (!b.overlaps(range.startNanos(), range.endNanos())) {
-          continue;
-        }
-        long bucket = stepNanos > 0
-            ? Math.max(range.startNanos(), b.minTimeNanos()) / stepNanos * stepNanos
-            : range.endNanos();
-        for (SortedMap<String, String> key : keys(s.labels(), group, targetLabels.isEmpty(), byLabels)) {
-          acc.computeIfAbsent(key, k -> new TreeMap<>()).merge(bucket, (long) b.rawBytes(), Long::sum);
+    for (Selection.Stream s : reader.select(tenant, range, matchers).streams()) {
+      List<SortedMap<String, String>> keys = keys(s.labels(), group, targetLabels.isEmpty(), byLabels);
+      for (Selection.Part p : s.parts()) {
+        for (BlockRef b : p.blocks()) {
+          long bucket = stepNanos > 0
+              ? Math.max(range.startNanos(), b.minTimeNanos()) / stepNanos * stepNanos
+              : range.endNanos();
+          for (SortedMap<String, String> key : keys) {
+            acc.computeIfAbsent(key, k -> new TreeMap<>()).merge(bucket, (long) b.rawBytes(), Long::sum);
+          }
         }
       }
     }
@@ -115,10 +108,8 @@ public final class VolumeQueries {
   /** Distinct values per label over matching streams, for {@code detected_labels}. */
   public SortedMap<String, Set<String>> labelValues(String tenant, TimeRange range, List<Matcher> matchers) {
     SortedMap<String, Set<String>> values = new TreeMap<>();
-    for (StoredStream s : catalog.streams(tenant, range)) {
-      if (LogQueryEngine.matches(matchers, s.labels())) {
-        s.labels().forEach((k, v) -> values.computeIfAbsent(k, x -> new HashSet<>()).add(v));
-      }
+    for (Selection.Stream s : reader.select(tenant, range, matchers).streams()) {
+      s.labels().forEach((k, v) -> values.computeIfAbsent(k, x -> new HashSet<>()).add(v));
     }
     return values;
   }
