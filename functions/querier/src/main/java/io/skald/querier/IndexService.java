@@ -1,6 +1,7 @@
 package io.skald.querier;
 
 import io.micronaut.context.annotation.Requires;
+import io.skald.health.Targets;
 import io.skald.logql.syntax.Expr;
 import io.skald.logql.syntax.LogQL;
 import io.skald.logql.syntax.LogSelectorExpr;
@@ -26,7 +27,7 @@ import java.util.Map;
  * detected labels, patterns (off), drilldown limits and format_query.
  */
 @Singleton
-@Requires(property = "skald.target", pattern = QuerierFactory.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.QUERIER)
 public class IndexService {
 
   static final int DEFAULT_VOLUME_LIMIT = 100;

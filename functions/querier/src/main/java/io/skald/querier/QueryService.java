@@ -1,6 +1,7 @@
 package io.skald.querier;
 
 import io.micronaut.context.annotation.Requires;
+import io.skald.health.Targets;
 import io.skald.logql.syntax.Expr;
 import io.skald.logql.syntax.LogQL;
 import io.skald.logql.syntax.LogSelectorExpr;
@@ -38,7 +39,7 @@ import java.util.List;
  * query and renders Loki's JSON. Client mistakes surface as {@link BadRequestException}.
  */
 @Singleton
-@Requires(property = "skald.target", pattern = QuerierFactory.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.QUERIER)
 public class QueryService {
 
   private final LogQueryEngine logs;

@@ -85,7 +85,7 @@ class ComposeTest {
     assertThat(flags).contains("--event put");
     Path objectKeys = Repo.path("functions/lib/index/src/main/java/io/skald/index/ObjectKeys.java");
     assertThat(flags).as("prefix of segment keys (ObjectKeys.SEGMENTS)")
-        .contains("--prefix " + AppConfig.constant("SEGMENTS", objectKeys));
+        .contains("--prefix " + AppConfig.constant("SEGMENTS", Repo.root(), objectKeys));
     Matcher suffix = Pattern.compile("endsWith\\(\"([^\"]+)\"\\)").matcher(Repo.read(objectKeys));
     assertThat(suffix.find()).as("segment key suffix in ObjectKeys").isTrue();
     assertThat(flags).contains("--suffix " + suffix.group(1));

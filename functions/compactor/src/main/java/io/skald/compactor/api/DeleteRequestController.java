@@ -18,6 +18,7 @@ import io.skald.deletes.DeleteApiException;
 import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeletionConfig;
 import io.skald.deletes.DeletionMode;
+import io.skald.health.Targets;
 import io.skald.tenancy.TenantException;
 import io.skald.tenancy.TenantResolver;
 import java.io.IOException;
@@ -31,7 +32,7 @@ import java.util.Map;
  * enabled, as in Loki. Parameters come from the query string; errors are plain text.
  */
 @Controller("/loki/api/v1/delete")
-@Requires(property = "skald.target", pattern = CompactorFunction.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.COMPACTOR)
 @Requires(property = "skald.compactor.retention-enabled", notEquals = "false")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DeleteRequestController {

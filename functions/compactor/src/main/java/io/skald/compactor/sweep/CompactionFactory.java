@@ -26,6 +26,7 @@ import io.skald.deletes.AdminStore;
 import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeletionConfig;
 import io.skald.deletes.DeletionMode;
+import io.skald.health.Targets;
 import io.skald.index.IndexStore;
 import io.skald.storage.ObjectStore;
 import jakarta.inject.Singleton;
@@ -35,7 +36,7 @@ import java.util.Map;
 
 /** Wires the framework-free merge, retention and deletion cores into the compactor target. */
 @Factory
-@Requires(property = "skald.target", pattern = CompactorFunction.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.COMPACTOR)
 public class CompactionFactory {
 
   /** How far back a sweep looks for segments no event announced (as the cron tick did). */

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.skald.health.Targets;
 import io.skald.querier.IndexService;
 import io.skald.querier.QuerierFactory;
 import io.skald.querier.params.Params;
@@ -22,7 +23,7 @@ import java.util.function.BiFunction;
 
 /** Index-only routes used by Grafana's data source and Logs Drilldown; GET and POST like Loki. */
 @Controller("/loki/api/v1")
-@Requires(property = "skald.target", pattern = QuerierFactory.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.QUERIER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class IndexController {
 

@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.skald.bus.Bus;
 import io.skald.health.ReadinessCheck;
+import io.skald.health.Targets;
 import io.skald.routes.pushingest.decode.PushRequestDecoder;
 import io.skald.routes.pushingest.ratelimit.IngestionRateLimiter;
 import io.skald.routes.pushingest.route.IngestMetrics;
@@ -23,10 +24,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /** Builds the Camel context that runs the push route, and the route's steps. */
 @Factory
-@Requires(property = "skald.target", pattern = PushIngestFactory.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.INGEST)
 public class PushIngestFactory {
-
-  public static final String TARGETS = "(.*,)?(all|ingest)(,.*)?";
 
   @Singleton
   PushSteps pushSteps(Bus bus, IngestConfig config, Clock clock, MeterRegistry meters) {
