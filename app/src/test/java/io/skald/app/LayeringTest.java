@@ -29,7 +29,8 @@ class LayeringTest {
   void frameworkFreeLibrariesStayFrameworkFree() {
     noClasses().that().resideInAnyPackage(
             "io.skald.logql..", "io.skald.segment..", "io.skald.index..", "io.skald.tenancy..",
-            "io.skald.storage..", "io.skald.bus..", "io.skald.health..", "io.skald.deletes..")
+            "io.skald.storage..", "io.skald.bus..", "io.skald.health..", "io.skald.deletes..",
+            "io.skald.layout..")
         .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "org.apache.camel..")
         .check(classes);
   }
@@ -51,10 +52,11 @@ class LayeringTest {
   }
 
   @Test
-  void routesUseOnlyTheEventsTheBusTenancyAndHealth() {
+  void routesUseOnlyTheEventsTheBusTenancyHealthAndTheKeyLayout() {
     noClasses().that().resideInAPackage("io.skald.routes..")
         .should().dependOnClassesThat(resideInAPackage("io.skald..").and(resideOutsideOfPackages(
-            "io.skald.routes..", "io.skald.events..", "io.skald.bus..", "io.skald.tenancy..", "io.skald.health..")))
+            "io.skald.routes..", "io.skald.events..", "io.skald.bus..", "io.skald.tenancy..", "io.skald.health..",
+            "io.skald.layout..")))
         .check(classes);
   }
 

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skald.bus.BusProducer;
 import io.skald.events.v1.ObjectCreated;
-import io.skald.index.ObjectKeys;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.ObjectStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;

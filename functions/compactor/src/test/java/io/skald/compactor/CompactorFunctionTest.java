@@ -9,7 +9,7 @@ import io.skald.bus.local.LocalLogBus;
 import io.skald.bus.local.LocalLogConfig;
 import io.skald.events.v1.ObjectCreated;
 import io.skald.index.IndexStore;
-import io.skald.index.ObjectKeys;
+import io.skald.layout.ObjectKeys;
 import io.skald.segment.SegmentWriter;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;

@@ -16,7 +16,7 @@ import io.skald.compactor.SegmentIndexer;
 import io.skald.compactor.SharedIndexer;
 import io.skald.events.v1.ObjectCreated;
 import io.skald.index.IndexStore;
-import io.skald.index.ObjectKeys;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.FileSystemObjectStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

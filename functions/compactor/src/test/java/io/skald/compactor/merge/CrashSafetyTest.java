@@ -20,6 +20,7 @@ import io.skald.compactor.support.ReadChecks;
 import io.skald.compactor.support.Segments;
 import io.skald.compactor.support.StoreChecks;
 import io.skald.index.IndexStore;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
 import java.nio.file.Files;
@@ -163,7 +164,7 @@ class CrashSafetyTest {
     CompactionConfig tiny = new CompactionConfig(2, 1 << 20, 1 << 20, DELAY, 400, 256, 1);
     List<String> writes = crashAtEveryWrite(w -> {
           List<String> keys = new IndexStore(w.store).load("t", DAY).segments().stream()
-              .map(io.skald.index.IndexedSegment::key).filter(k -> !CompactedKeys.isCompacted(k)).toList();
+              .map(io.skald.index.IndexedSegment::key).filter(k -> !ObjectKeys.isCompacted(k)).toList();
           if (!keys.isEmpty()) {
             MergeResult r = new SegmentMerger(w.store, tiny).merge("t", DAY, "merge", "", keys, EntryFilter.KEEP_ALL);
             new IndexSwap(w.store, w.clock, DELAY).commit(r.replacement());

@@ -8,7 +8,6 @@ import io.skald.compactor.SharedIndexer;
 import io.skald.compactor.deletion.DeleteProcessor;
 import io.skald.compactor.events.IndexCatchUp;
 import io.skald.compactor.events.PendingDeletesRetired;
-import io.skald.compactor.merge.CompactedKeys;
 import io.skald.compactor.merge.CompactionConfig;
 import io.skald.compactor.merge.CompactionPlanner;
 import io.skald.compactor.merge.DayCompactor;
@@ -27,6 +26,7 @@ import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeletionConfig;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
 import java.nio.file.Path;
@@ -90,7 +90,7 @@ class CompactionSweepTest {
     assertThat(r.retentionSegmentsRemoved()).isEqualTo(1);
     assertThat(r.deletePiecesProcessed()).isEqualTo(1);
     List<IndexedSegment> live = new IndexStore(store).load("t", NEW).segments();
-    assertThat(live).hasSize(1).allMatch(s -> CompactedKeys.isCompacted(s.key()));
+    assertThat(live).hasSize(1).allMatch(s -> ObjectKeys.isCompacted(s.key()));
     assertThat(new SimpleReader(store).readAll("t", NEW)).extracting(Entry::line)
         .containsExactly("line 0", "line 1", "line 2", "line 3");
     assertThat(new IndexStore(store).load("t", OLD).segments()).isEmpty();

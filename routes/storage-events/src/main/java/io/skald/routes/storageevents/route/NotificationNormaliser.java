@@ -2,6 +2,8 @@ package io.skald.routes.storageevents.route;
 
 import io.skald.bus.BusRecord;
 import io.skald.events.v1.ObjectCreated;
+import io.skald.layout.ObjectKeys;
+import io.skald.layout.ObjectKeys.TenantDayKey;
 import io.skald.routes.storageevents.notification.MalformedNotificationException;
 import io.skald.routes.storageevents.notification.S3EventRecord;
 import io.skald.routes.storageevents.notification.S3NotificationParser;
@@ -37,7 +39,7 @@ public final class NotificationNormaliser {
     for (int i = 0; i < records.size(); i++) {
       S3EventRecord r = records.get(i);
       String at = records.size() == 1 ? "" : "Records[" + i + "]: ";
-      Optional<String> tenant = SegmentKeys.tenantOf(r.key());
+      Optional<String> tenant = ObjectKeys.parseSegment(r.key()).map(TenantDayKey::tenant);
       if (!r.isObjectCreated()) {
         rejections.add(at + "unsupported event type " + r.eventName() + " for " + r.key());
       } else if (!r.bucket().equals(bucket)) {
