@@ -2,6 +2,7 @@ package io.skald.routes.pushingest.http;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.skald.schemas.Topics;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
@@ -14,6 +15,6 @@ import jakarta.validation.constraints.NotBlank;
  */
 @ConfigurationProperties("skald.ingest")
 public record IngestConfig(
-    @Bindable(defaultValue = "logs.push") @NotBlank String topic,
+    @Bindable(defaultValue = Topics.LOGS_PUSH) @NotBlank String topic,
     @Bindable(defaultValue = "4") @Min(0) double ingestionRateMb,
     @Bindable(defaultValue = "6") @Min(0) double ingestionBurstSizeMb) {}
