@@ -14,7 +14,6 @@ import io.skald.compactor.merge.DayCompactor;
 import io.skald.compactor.merge.DelayedDeleter;
 import io.skald.compactor.merge.IndexSwap;
 import io.skald.compactor.merge.SegmentMerger;
-import io.skald.compactor.retention.RetentionLimits;
 import io.skald.compactor.retention.RetentionPolicy;
 import io.skald.compactor.retention.RetentionSweeper;
 import io.skald.compactor.support.Entry;
@@ -27,6 +26,8 @@ import io.skald.deletes.DeletionConfig;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
 import io.skald.layout.ObjectKeys;
+import io.skald.limits.Limits;
+import io.skald.limits.TenantLimits;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
 import java.nio.file.Path;
@@ -61,7 +62,8 @@ class CompactionSweepTest {
     SharedIndexer lock = new SharedIndexer(new SegmentIndexer(new IndexStore(store), meters));
     SegmentMerger merger = new SegmentMerger(store, config);
     IndexSwap swap = new IndexSwap(store, clock, DELAY);
-    RetentionPolicy policy = new RetentionPolicy(new RetentionLimits(Duration.ofHours(168), List.of()), Map.of());
+    RetentionPolicy policy = new RetentionPolicy(TenantLimits.of(Limits.builder().retentionPeriod(Duration.ofHours(168))
+        .build()));
     sweep = new CompactionSweep(store, lock,
         new IndexCatchUp(store, lock, new PendingDeletesRetired(store), clock, Duration.ofDays(2)),
         new DayCompactor(new IndexStore(store), new CompactionPlanner(config), merger, swap),

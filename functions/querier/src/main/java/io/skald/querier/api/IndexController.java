@@ -89,7 +89,7 @@ public class IndexController {
 
   @Get("/drilldown-limits")
   public HttpResponse<?> drilldownLimits(HttpRequest<?> r) {
-    return answer(r, null, (t, p) -> service.drilldownLimits(version));
+    return answer(r, null, (t, p) -> service.drilldownLimits(t, version));
   }
 
   @Get("/format_query")

@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Requires;
 import io.skald.bus.Bus;
 import io.skald.health.ReadinessCheck;
 import io.skald.health.Targets;
+import io.skald.limits.TenantLimits;
 import io.skald.routes.pushingest.decode.PushRequestDecoder;
 import io.skald.routes.pushingest.ratelimit.IngestionRateLimiter;
 import io.skald.routes.pushingest.route.IngestMetrics;
@@ -14,7 +15,6 @@ import io.skald.routes.pushingest.route.LogBatchPublisher;
 import io.skald.routes.pushingest.route.PushIngestRoute;
 import io.skald.routes.pushingest.route.PushSteps;
 import io.skald.routes.pushingest.validate.PushValidator;
-import io.skald.routes.pushingest.validate.ValidationLimits;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -28,11 +28,12 @@ import org.apache.camel.impl.DefaultCamelContext;
 public class PushIngestFactory {
 
   @Singleton
-  PushSteps pushSteps(Bus bus, IngestConfig config, Clock clock, MeterRegistry meters) {
+  PushSteps pushSteps(Bus bus, IngestConfig config, TenantLimits limits, Clock clock, MeterRegistry meters) {
     return new PushSteps(
         new PushRequestDecoder(),
-        new PushValidator(ValidationLimits.DEFAULTS, clock),
-        new IngestionRateLimiter(config.ingestionRateMb(), config.ingestionBurstSizeMb(), clock),
+        new PushValidator(limits.global(), clock),
+        limits,
+        new IngestionRateLimiter(clock, limits),
         new LogBatchPublisher(bus.producer(), config.topic(), clock),
         new IngestMetrics(meters));
   }

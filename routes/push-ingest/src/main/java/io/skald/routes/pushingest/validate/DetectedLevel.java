@@ -3,6 +3,7 @@ package io.skald.routes.pushingest.validate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.skald.limits.Limits;
 import io.skald.routes.pushingest.labels.Label;
 import io.skald.routes.pushingest.model.MetadataPair;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public final class DetectedLevel {
   private final int jsonMaxDepth;
 
   public DetectedLevel(List<String> fields, int jsonMaxDepth) {
-    this.fields = fields.isEmpty() ? ValidationLimits.DEFAULT_LOG_LEVEL_FIELDS : List.copyOf(fields);
+    this.fields = fields.isEmpty() ? Limits.DEFAULT_LOG_LEVEL_FIELDS : List.copyOf(fields);
     this.fieldSet = new HashSet<>(this.fields);
     this.jsonMaxDepth = jsonMaxDepth;
   }

@@ -9,11 +9,12 @@ import io.skald.bus.BusRecord;
 import io.skald.bus.local.LocalLogBus;
 import io.skald.bus.local.LocalLogConfig;
 import io.skald.events.v1.LogBatch;
+import io.skald.limits.Limits;
+import io.skald.limits.TenantLimits;
 import io.skald.routes.pushingest.PushRoute;
 import io.skald.routes.pushingest.decode.PushRequestDecoder;
 import io.skald.routes.pushingest.ratelimit.IngestionRateLimiter;
 import io.skald.routes.pushingest.validate.PushValidator;
-import io.skald.routes.pushingest.validate.ValidationLimits;
 import io.skald.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,8 +45,8 @@ class PushIngestRouteTest {
     bus = LocalLogBus.open(new LocalLogConfig(dir, 2, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES)
         .withSendTimeout(Duration.ofSeconds(2)));
     Clock clock = Clock.systemUTC();
-    PushSteps steps = new PushSteps(new PushRequestDecoder(), new PushValidator(ValidationLimits.DEFAULTS, clock),
-        new IngestionRateLimiter(4, 6, clock), new LogBatchPublisher(bus.producer(), Topics.LOGS_PUSH, clock),
+    PushSteps steps = new PushSteps(new PushRequestDecoder(), new PushValidator(Limits.DEFAULTS, clock),
+        TenantLimits.of(Limits.DEFAULTS), new IngestionRateLimiter(4, 6, clock), new LogBatchPublisher(bus.producer(), Topics.LOGS_PUSH, clock),
         new IngestMetrics(new SimpleMeterRegistry()));
     camel = new DefaultCamelContext();
     camel.addRoutes(new PushIngestRoute(steps));
