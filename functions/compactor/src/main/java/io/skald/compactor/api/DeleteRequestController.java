@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.skald.compactor.CompactionSettings;
-import io.skald.compactor.CompactorFunction;
 import io.skald.deletes.DeleteApiException;
 import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeletionConfig;

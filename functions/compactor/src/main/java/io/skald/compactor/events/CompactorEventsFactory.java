@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Requires;
 import io.skald.bus.Bus;
 import io.skald.bus.DeadLetterPublisher;
 import io.skald.compactor.CompactorConfig;
-import io.skald.compactor.CompactorFunction;
 import io.skald.compactor.SharedIndexer;
 import io.skald.compactor.sweep.CompactionSweep;
 import io.skald.health.Targets;

@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.skald.compactor.CompactionSettings;
-import io.skald.compactor.CompactorFunction;
 import io.skald.compactor.SharedIndexer;
 import io.skald.compactor.deletion.DeleteProcessor;
 import io.skald.compactor.events.IndexCatchUp;

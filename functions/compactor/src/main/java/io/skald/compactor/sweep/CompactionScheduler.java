@@ -3,7 +3,6 @@ package io.skald.compactor.sweep;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.skald.compactor.CompactionSettings;
-import io.skald.compactor.CompactorFunction;
 import io.skald.health.Targets;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;

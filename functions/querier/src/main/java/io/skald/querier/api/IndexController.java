@@ -14,7 +14,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.skald.health.Targets;
 import io.skald.querier.IndexService;
-import io.skald.querier.QuerierFactory;
 import io.skald.querier.params.Params;
 import io.skald.tenancy.TenantException;
 import io.skald.tenancy.TenantResolver;

@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.skald.health.Targets;
-import io.skald.querier.QuerierFactory;
 import io.skald.querier.QueryContext;
 import io.skald.querier.QueryService;
 import io.skald.querier.params.Params;
