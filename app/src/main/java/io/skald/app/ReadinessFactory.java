@@ -6,6 +6,7 @@ import io.micronaut.context.annotation.Requires;
 import io.skald.bus.Bus;
 import io.skald.health.Readiness;
 import io.skald.health.ReadinessCheck;
+import io.skald.health.Targets;
 import io.skald.storage.ObjectStore;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;

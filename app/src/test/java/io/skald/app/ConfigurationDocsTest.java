@@ -6,8 +6,6 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.skald.chunker.ChunkerConfig;
 import io.skald.compactor.CompactionSettings;
 import io.skald.compactor.CompactorConfig;
-import io.skald.compactor.RetentionSettings;
-import io.skald.querier.QuerierConfig;
 import io.skald.routes.pushingest.http.IngestConfig;
 import io.skald.routes.storageevents.StorageEventsConfig;
 import java.nio.file.Files;
@@ -23,7 +21,7 @@ class ConfigurationDocsTest {
 
   static Stream<Class<?>> configRecords() {
     return Stream.of(SkaldConfig.class, AuthConfig.class, BusConfig.class, StorageConfig.class, IngestConfig.class,
-        ChunkerConfig.class, CompactorConfig.class, CompactionSettings.class, RetentionSettings.class, QuerierConfig.class, StorageEventsConfig.class);
+        ChunkerConfig.class, CompactorConfig.class, CompactionSettings.class, LimitsConfig.class, StorageEventsConfig.class);
   }
 
   @ParameterizedTest

@@ -30,7 +30,8 @@ class LayeringTest {
     noClasses().that().resideInAnyPackage(
             "io.skald.logql..", "io.skald.segment..", "io.skald.index..", "io.skald.tenancy..",
             "io.skald.storage..", "io.skald.bus..", "io.skald.health..", "io.skald.deletes..",
-            "io.skald.labels..", "io.skald.gocompat..")
+            "io.skald.labels..", "io.skald.gocompat..", "io.skald.layout..", "io.skald.schemas..", "io.skald.events..",
+            "io.skald.limits..")
         .should().dependOnClassesThat().resideInAnyPackage("io.micronaut..", "org.apache.camel..")
         .check(classes);
   }
@@ -53,11 +54,11 @@ class LayeringTest {
   }
 
   @Test
-  void routesUseOnlyTheEventsTheBusTenancyAndHealth() {
+  void routesUseOnlyTheLibrariesMeantForThem() {
     noClasses().that().resideInAPackage("io.skald.routes..")
         .should().dependOnClassesThat(resideInAPackage("io.skald..").and(resideOutsideOfPackages(
-            "io.skald.routes..", "io.skald.events..", "io.skald.bus..", "io.skald.tenancy..", "io.skald.health..",
-            "io.skald.labels..", "io.skald.gocompat..")))
+            "io.skald.routes..", "io.skald.events..", "io.skald.schemas..", "io.skald.bus..", "io.skald.tenancy..",
+            "io.skald.health..", "io.skald.layout..", "io.skald.limits..", "io.skald.labels..", "io.skald.gocompat..")))
         .check(classes);
   }
 

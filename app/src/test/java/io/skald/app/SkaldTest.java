@@ -3,6 +3,7 @@ package io.skald.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skald.health.Targets;
 import org.junit.jupiter.api.Test;
 
 class SkaldTest {

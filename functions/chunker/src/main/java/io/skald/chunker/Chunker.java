@@ -8,7 +8,8 @@ import io.skald.bus.BusRecord;
 import io.skald.bus.BusUnavailableException;
 import io.skald.bus.DeadLetterPublisher;
 import io.skald.events.v1.LogBatch;
-import java.nio.ByteBuffer;
+import io.skald.schemas.MalformedEventException;
+import io.skald.schemas.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -83,9 +84,9 @@ public final class Chunker implements Runnable {
     long now = nanoTime.getAsLong();
     LogBatch batch;
     try {
-      batch = LogBatch.fromByteBuffer(ByteBuffer.wrap(r.value()));
-    } catch (Exception e) {
-      deadLetter(r, "cannot decode LogBatch: " + e.getMessage());
+      batch = Topics.LOG_BATCH.decode(r.value());
+    } catch (MalformedEventException e) {
+      deadLetter(r, e.getMessage());
       buffer.markConsumed(r.partition(), r.offset(), now);
       return;
     }

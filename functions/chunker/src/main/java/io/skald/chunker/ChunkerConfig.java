@@ -2,6 +2,7 @@ package io.skald.chunker;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.skald.schemas.Topics;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,9 +26,9 @@ import java.time.Duration;
 public record ChunkerConfig(
     @Bindable(defaultValue = "1s") @NotNull Duration flushInterval,
     @Bindable(defaultValue = "67108864") @Min(1024) long maxBufferBytes,
-    @Bindable(defaultValue = "logs.push") @NotBlank String topic,
-    @Bindable(defaultValue = "storage.events") @NotBlank String storageEventsTopic,
-    @Bindable(defaultValue = "logs.push.dlq") @NotBlank String deadLetterTopic,
+    @Bindable(defaultValue = Topics.LOGS_PUSH) @NotBlank String topic,
+    @Bindable(defaultValue = Topics.STORAGE_EVENTS) @NotBlank String storageEventsTopic,
+    @Bindable(defaultValue = Topics.LOGS_PUSH_DLQ) @NotBlank String deadLetterTopic,
     @Bindable(defaultValue = "skald-chunker") @NotBlank String consumerGroup,
     @Bindable(defaultValue = "3") @Min(1) int zstdLevel,
     @Bindable(defaultValue = "true") boolean publishObjectEvents) {}

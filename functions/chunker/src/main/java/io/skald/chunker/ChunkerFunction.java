@@ -7,6 +7,7 @@ import io.skald.bus.Bus;
 import io.skald.bus.BusConsumer;
 import io.skald.bus.DeadLetterPublisher;
 import io.skald.health.ReadinessCheck;
+import io.skald.health.Targets;
 import io.skald.storage.ObjectStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -15,10 +16,8 @@ import java.time.Duration;
 
 /** Runs the chunker loop on its own thread while the {@code chunker} target is active. */
 @Context
-@Requires(property = "skald.target", pattern = ChunkerFunction.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.CHUNKER)
 public final class ChunkerFunction implements ReadinessCheck {
-
-  static final String TARGETS = "(.*,)?(all|chunker)(,.*)?";
 
   private final Chunker chunker;
   private final Thread thread;

@@ -4,11 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skald.bus.BusProducer;
 import io.skald.events.v1.ObjectCreated;
-import io.skald.index.ObjectKeys;
+import io.skald.layout.ObjectKeys;
+import io.skald.schemas.Topics;
 import io.skald.storage.ObjectStore;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -59,7 +58,7 @@ final class SegmentFlusher {
       }
       segmentsWritten.increment();
       bytesWritten.increment(bytes.length);
-      written.add(new Written(p.tenant, key, bytes.length));
+      written.add(new Written(key, bytes.length));
     }
     if (config.publishObjectEvents()) {
       for (Written w : written) {
@@ -71,7 +70,7 @@ final class SegmentFlusher {
     return true;
   }
 
-  private record Written(String tenant, String key, long size) {}
+  private record Written(String key, long size) {}
 
   private void announce(Written w) throws IOException {
     ObjectCreated event = ObjectCreated.newBuilder()
@@ -81,10 +80,9 @@ final class SegmentFlusher {
         .setEventTimeMillis(clock.millis())
         .setSource("writer")
         .build();
-    ByteBuffer value = event.toByteBuffer();
     try {
-      // Keyed by tenant: one tenant's index is maintained by one compactor partition owner.
-      producer.send(config.storageEventsTopic(), w.tenant.getBytes(StandardCharsets.UTF_8), toArray(value)).get();
+      producer.send(config.storageEventsTopic(), Topics.OBJECT_CREATED.key(event),
+          Topics.OBJECT_CREATED.encode(event)).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while announcing " + w.key, e);
@@ -112,11 +110,5 @@ final class SegmentFlusher {
       }
     }
     return false;
-  }
-
-  static byte[] toArray(ByteBuffer buffer) {
-    byte[] out = new byte[buffer.remaining()];
-    buffer.get(out);
-    return out;
   }
 }

@@ -14,6 +14,7 @@ import io.skald.bus.local.LocalLogBus;
 import io.skald.bus.local.LocalLogConfig;
 import io.skald.events.v1.LogBatch;
 import io.skald.events.v1.LogEntry;
+import io.skald.schemas.Topics;
 import io.skald.segment.BlockCursor;
 import io.skald.segment.BlockRef;
 import io.skald.segment.SegmentFooter;
@@ -22,8 +23,6 @@ import io.skald.segment.StreamInfo;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectInfo;
 import io.skald.storage.ObjectStore;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,8 +98,8 @@ class ChunkerCommitFailureTest {
   }
 
   private FlakyCommits start(Supplier<RuntimeException> commitFailure) {
-    ChunkerConfig c = new ChunkerConfig(Duration.ofMillis(50), 64 << 20, "logs.push", "storage.events",
-        "logs.push.dlq", "skald-chunker", 3, true);
+    ChunkerConfig c = new ChunkerConfig(Duration.ofMillis(50), 64 << 20, Topics.LOGS_PUSH, Topics.STORAGE_EVENTS,
+        Topics.LOGS_PUSH_DLQ, "skald-chunker", 3, true);
     FlakyCommits consumer = new FlakyCommits(bus.consumer(c.consumerGroup(), c.topic()), commitFailure);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     chunker = new Chunker(consumer, new SegmentFlusher(store, bus.producer(), c, Clock.systemUTC(), meters),
@@ -121,10 +120,7 @@ class ChunkerCommitFailureTest {
         .setEntries(List.of(LogEntry.newBuilder().setTimestampNanos(DAY_NS + line.length()).setLine(line)
             .setStructuredMetadata(List.of()).build()))
         .build();
-    ByteBuffer b = batch.toByteBuffer();
-    byte[] value = new byte[b.remaining()];
-    b.get(value);
-    bus.producer().send("logs.push", "a{app=\"x\"}".getBytes(StandardCharsets.UTF_8), value).get();
+    bus.producer().send(Topics.LOGS_PUSH, Topics.LOG_BATCH.key(batch), Topics.LOG_BATCH.encode(batch)).get();
   }
 
   /** Every line in every segment, in key order: a line written twice would show up twice. */

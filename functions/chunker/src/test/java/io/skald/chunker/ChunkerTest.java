@@ -14,6 +14,7 @@ import io.skald.events.v1.LabelPair;
 import io.skald.events.v1.LogBatch;
 import io.skald.events.v1.LogEntry;
 import io.skald.events.v1.ObjectCreated;
+import io.skald.schemas.Topics;
 import io.skald.segment.BlockCursor;
 import io.skald.segment.BlockRef;
 import io.skald.segment.SegmentFooter;
@@ -22,7 +23,6 @@ import io.skald.segment.StreamInfo;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectInfo;
 import io.skald.storage.ObjectStore;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,8 +46,8 @@ class ChunkerTest {
   private final List<Thread> threads = new ArrayList<>();
   private final List<Chunker> chunkers = new ArrayList<>();
 
-  private final ChunkerConfig config = new ChunkerConfig(Duration.ofMillis(50), 64 << 20, "logs.push",
-      "storage.events", "logs.push.dlq", "skald-chunker", 3, true);
+  private final ChunkerConfig config = new ChunkerConfig(Duration.ofMillis(50), 64 << 20, Topics.LOGS_PUSH,
+      Topics.STORAGE_EVENTS, Topics.LOGS_PUSH_DLQ, "skald-chunker", 3, true);
 
   @BeforeEach
   void open() throws Exception {
@@ -91,7 +91,7 @@ class ChunkerTest {
         .setEntries(List.of(LogEntry.newBuilder().setTimestampNanos(ts).setLine(line)
             .setStructuredMetadata(List.of(new LabelPair("detected_level", "info"))).build()))
         .build();
-    bus.producer().send("logs.push", (tenant + labels).getBytes(StandardCharsets.UTF_8), toArray(batch.toByteBuffer())).get();
+    bus.producer().send(Topics.LOGS_PUSH, Topics.LOG_BATCH.key(batch), Topics.LOG_BATCH.encode(batch)).get();
   }
 
   @Test
@@ -111,25 +111,29 @@ class ChunkerTest {
         .containsExactly("one", "two");
 
     List<ObjectCreated> events = new ArrayList<>();
-    try (BusConsumer c = bus.consumer("test", "storage.events")) {
+    List<String> recordKeys = new ArrayList<>();
+    try (BusConsumer c = bus.consumer("test", Topics.STORAGE_EVENTS)) {
       await().atMost(Duration.ofSeconds(10)).until(() -> {
         for (BusRecord r : c.poll(Duration.ofMillis(100))) {
-          events.add(ObjectCreated.fromByteBuffer(ByteBuffer.wrap(r.value())));
+          events.add(Topics.OBJECT_CREATED.decode(r.value()));
+          recordKeys.add(new String(r.key(), StandardCharsets.UTF_8));
         }
         return events.size() == 3;
       });
     }
     assertThat(events).extracting(ObjectCreated::getKey).containsExactlyInAnyOrderElementsOf(keys);
+    assertThat(recordKeys).as("keyed by tenant").containsExactlyInAnyOrderElementsOf(
+        events.stream().map(e -> e.getKey().split("/")[1]).toList());
     assertThat(events).allSatisfy(e -> assertThat(e.getBucket()).isEqualTo("loki-chunks"));
   }
 
   @Test
   void undecodableRecordsGoToTheDeadLetterTopicAndDoNotStopThePartition() throws Exception {
     startChunker(Duration.ofMillis(50));
-    bus.producer().send("logs.push", "k".getBytes(), "not avro".getBytes()).get();
+    bus.producer().send(Topics.LOGS_PUSH, "k".getBytes(), "not avro".getBytes()).get();
     push("a", "{app=\"x\"}", DAY_NS + 1, "after garbage");
     await().atMost(Duration.ofSeconds(20)).until(() -> store.list("segments/").size() == 1);
-    try (BusConsumer c = bus.consumer("test", "logs.push.dlq")) {
+    try (BusConsumer c = bus.consumer("test", Topics.LOGS_PUSH_DLQ)) {
       List<BusRecord> dead = new ArrayList<>();
       await().atMost(Duration.ofSeconds(10)).until(() -> {
         dead.addAll(c.poll(Duration.ofMillis(100)));
@@ -161,10 +165,10 @@ class ChunkerTest {
     t.start();
     // The replay announces the segment again: two ObjectCreated events, one key.
     List<String> announced = new ArrayList<>();
-    try (BusConsumer events = bus.consumer("test", "storage.events")) {
+    try (BusConsumer events = bus.consumer("test", Topics.STORAGE_EVENTS)) {
       await().atMost(Duration.ofSeconds(20)).until(() -> {
         for (BusRecord r : events.poll(Duration.ofMillis(100))) {
-          announced.add(ObjectCreated.fromByteBuffer(ByteBuffer.wrap(r.value())).getKey());
+          announced.add(Topics.OBJECT_CREATED.decode(r.value()).getKey());
         }
         return announced.size() == 2;
       });
@@ -189,12 +193,6 @@ class ChunkerTest {
         }
       }
     }
-    return out;
-  }
-
-  private static byte[] toArray(ByteBuffer b) {
-    byte[] out = new byte[b.remaining()];
-    b.get(out);
     return out;
   }
 }

@@ -2,6 +2,7 @@ package io.skald.compactor;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.skald.schemas.Topics;
 import jakarta.validation.constraints.NotBlank;
 
 /**
@@ -15,7 +16,7 @@ import jakarta.validation.constraints.NotBlank;
  */
 @ConfigurationProperties("skald.compactor")
 public record CompactorConfig(
-    @Bindable(defaultValue = "storage.events") @NotBlank String storageEventsTopic,
-    @Bindable(defaultValue = "storage.events.dlq") @NotBlank String deadLetterTopic,
+    @Bindable(defaultValue = Topics.STORAGE_EVENTS) @NotBlank String storageEventsTopic,
+    @Bindable(defaultValue = Topics.STORAGE_EVENTS_DLQ) @NotBlank String deadLetterTopic,
     @Bindable(defaultValue = "skald-compactor") @NotBlank String consumerGroup,
     @Bindable(defaultValue = "true") boolean consumeBus) {}

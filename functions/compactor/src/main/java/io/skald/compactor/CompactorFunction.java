@@ -6,6 +6,7 @@ import io.skald.bus.Bus;
 import io.skald.bus.BusConsumer;
 import io.skald.bus.DeadLetterPublisher;
 import io.skald.health.ReadinessCheck;
+import io.skald.health.Targets;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
@@ -15,10 +16,8 @@ import jakarta.annotation.PreDestroy;
  * KafkaSource holds the partitions) and a loop of our own would only index everything twice.
  */
 @Context
-@Requires(property = "skald.target", pattern = CompactorFunction.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.COMPACTOR)
 public final class CompactorFunction implements ReadinessCheck {
-
-  public static final String TARGETS = "(.*,)?(all|compactor)(,.*)?";
 
   private final IndexEventLoop loop;
   private final Thread thread;

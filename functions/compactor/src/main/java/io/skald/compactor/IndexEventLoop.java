@@ -5,8 +5,9 @@ import io.skald.bus.BusRecord;
 import io.skald.bus.DeadLetterPublisher;
 import io.skald.events.v1.ObjectCreated;
 import io.skald.index.CorruptIndexException;
+import io.skald.schemas.MalformedEventException;
+import io.skald.schemas.Topics;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -68,9 +69,9 @@ public final class IndexEventLoop implements Runnable {
   private void handle(SegmentIndexer indexer, BusRecord r) throws IOException, CorruptIndexException {
     ObjectCreated event;
     try {
-      event = ObjectCreated.fromByteBuffer(ByteBuffer.wrap(r.value()));
-    } catch (Exception e) {
-      deadLetter(r, "cannot decode ObjectCreated: " + e.getMessage());
+      event = Topics.OBJECT_CREATED.decode(r.value());
+    } catch (MalformedEventException e) {
+      deadLetter(r, e.getMessage());
       return;
     }
     String reason = SegmentIndexer.deadLetterReason(indexer.index(event), event);

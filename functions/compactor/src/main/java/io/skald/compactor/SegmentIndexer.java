@@ -2,15 +2,14 @@ package io.skald.compactor;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.skald.compactor.merge.CompactedKeys;
 import io.skald.events.v1.ObjectCreated;
 import io.skald.index.CorruptIndexException;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
-import io.skald.index.ObjectKeys;
-import io.skald.index.ObjectKeys.SegmentKey;
 import io.skald.index.ObjectRangeSource;
 import io.skald.index.TenantDayIndex;
+import io.skald.layout.ObjectKeys;
+import io.skald.layout.ObjectKeys.TenantDayKey;
 import io.skald.segment.CorruptSegmentException;
 import io.skald.segment.SegmentFooter;
 import io.skald.segment.SegmentReader;
@@ -61,11 +60,11 @@ public final class SegmentIndexer {
     if (!event.getBucket().equals(objects.bucket())) {
       return Outcome.FOREIGN_BUCKET;
     }
-    Optional<SegmentKey> key = ObjectKeys.parseSegment(event.getKey());
+    Optional<TenantDayKey> key = ObjectKeys.parseSegment(event.getKey());
     if (key.isEmpty()) {
       return Outcome.NOT_A_SEGMENT;
     }
-    if (CompactedKeys.isCompacted(event.getKey())) {
+    if (ObjectKeys.isCompacted(event.getKey())) {
       // The compactor indexes its outputs in the swap; re-indexing one a later merge already
       // replaced would bring a superseded object back (docs/compaction.md).
       return Outcome.SKIPPED;
@@ -123,7 +122,7 @@ public final class SegmentIndexer {
    * Moves a corrupt segment aside so catch-up and rebuilds do not trip over it again; an older
    * good version of the key may be in the index, so its entry goes too.
    */
-  private void quarantine(ObjectKeys.SegmentKey key, String reason) throws IOException, CorruptIndexException {
+  private void quarantine(TenantDayKey key, String reason) throws IOException, CorruptIndexException {
     quarantine.moveAside(key.key(), reason);
     DayKey day = new DayKey(key.tenant(), key.day());
     TenantDayIndex index = loaded.get(day);

@@ -9,11 +9,11 @@ import io.skald.bus.local.LocalLogBus;
 import io.skald.bus.local.LocalLogConfig;
 import io.skald.events.v1.ObjectCreated;
 import io.skald.index.IndexStore;
-import io.skald.index.ObjectKeys;
+import io.skald.layout.ObjectKeys;
+import io.skald.schemas.Topics;
 import io.skald.segment.SegmentWriter;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,11 +52,10 @@ class CompactorFunctionTest {
     w.append("{app=\"a\"}", 1_764_028_800_000_000_000L, "x".getBytes(StandardCharsets.UTF_8), List.of());
     String key = ObjectKeys.segment("fake", DAY, 0, 0);
     store.put(key, w.finish());
-    ByteBuffer b = ObjectCreated.newBuilder().setBucket("loki-chunks").setKey(key).setSize(1).setEventTimeMillis(0)
-        .setSource("writer").build().toByteBuffer();
-    byte[] value = new byte[b.remaining()];
-    b.get(value);
-    bus.producer().send("storage.events", "fake".getBytes(StandardCharsets.UTF_8), value).get();
+    ObjectCreated event = ObjectCreated.newBuilder().setBucket("loki-chunks").setKey(key).setSize(1)
+        .setEventTimeMillis(0).setSource("writer").build();
+    bus.producer().send(Topics.STORAGE_EVENTS, Topics.OBJECT_CREATED.key(event), Topics.OBJECT_CREATED.encode(event))
+        .get();
     return key;
   }
 
@@ -68,7 +67,7 @@ class CompactorFunctionTest {
   void consumesTheBusByDefault() throws Exception {
     String key = announceSegment();
     CompactorFunction f = new CompactorFunction(bus, indexer,
-        new CompactorConfig("storage.events", "storage.events.dlq", "skald-compactor", true));
+        new CompactorConfig(Topics.STORAGE_EVENTS, Topics.STORAGE_EVENTS_DLQ, "skald-compactor", true));
     f.start();
     try {
       await().atMost(Duration.ofSeconds(20)).until(() -> !new IndexStore(store).load("fake", DAY).isEmpty());
@@ -83,7 +82,7 @@ class CompactorFunctionTest {
   void leavesTheBusAloneWhenConsumeBusIsOff() throws Exception {
     announceSegment();
     CompactorFunction f = new CompactorFunction(bus, indexer,
-        new CompactorConfig("storage.events", "storage.events.dlq", "skald-compactor", false));
+        new CompactorConfig(Topics.STORAGE_EVENTS, Topics.STORAGE_EVENTS_DLQ, "skald-compactor", false));
     f.start();
     try {
       assertThat(loopThreadRunning()).isFalse();

@@ -3,6 +3,9 @@ package io.skald.querier;
 import io.micronaut.context.annotation.Requires;
 import io.skald.gocompat.PromDuration;
 import io.skald.labels.Matcher;
+import io.skald.health.Targets;
+import io.skald.limits.TenantLimits;
+import io.skald.logql.syntax.Expr;
 import io.skald.logql.syntax.LogQL;
 import io.skald.logql.syntax.ParseException;
 import io.skald.querier.engine.DetectedLabels;
@@ -26,17 +29,16 @@ import java.util.Map;
  * detected labels, patterns (off), drilldown limits and format_query.
  */
 @Singleton
-@Requires(property = "skald.target", pattern = QuerierFactory.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.QUERIER)
 public class IndexService {
 
   static final int DEFAULT_VOLUME_LIMIT = 100;
-  static final int MAX_VOLUME_SERIES = 1000;
 
   private final VolumeQueries volumes;
-  private final QuerierConfig limits;
+  private final TenantLimits limits;
   private final Clock clock;
 
-  public IndexService(VolumeQueries volumes, QuerierConfig limits, Clock clock) {
+  public IndexService(VolumeQueries volumes, TenantLimits limits, Clock clock) {
     this.volumes = volumes;
     this.limits = limits;
     this.clock = clock;
@@ -68,7 +70,7 @@ public class IndexService {
       }
     }
     return LokiJson.volumes(volumes.volumes(tenant, r, matchers, targets, aggregateBy.equals("labels"), step,
-        Math.min(limit, MAX_VOLUME_SERIES)), range, r.endNanos());
+        Math.min(limit, limits.forTenant(tenant).volumeMaxSeries())), range, r.endNanos());
   }
 
   public byte[] detectedLabels(String tenant, Params p) {
@@ -82,27 +84,26 @@ public class IndexService {
     return LokiJson.noPatterns();
   }
 
-  public byte[] drilldownLimits(String version) {
+  /** The tenant's limits Logs Drilldown reads, under Loki's names. */
+  public byte[] drilldownLimits(String tenant, String version) {
+    var tenantLimits = limits.forTenant(tenant);
     Map<String, Object> l = new LinkedHashMap<>();
-    l.put("discover_log_levels", true);
-    l.put("discover_service_name", List.of("service", "app", "application", "app_name", "name",
-        "app_kubernetes_io_name", "container", "container_name", "k8s_container_name", "component", "workload",
-        "job", "k8s_job_name"));
-    l.put("log_level_fields", List.of("level", "LEVEL", "Level", "log.level", "severity", "SEVERITY", "Severity",
-        "SeverityText", "lvl", "LVL", "Lvl", "severity_text", "Severity_Text", "SEVERITY_TEXT"));
-    l.put("max_entries_limit_per_query", limits.maxEntriesLimitPerQuery());
-    l.put("max_line_size_truncate", false);
+    l.put("discover_log_levels", tenantLimits.discoverLogLevels());
+    l.put("discover_service_name", tenantLimits.discoverServiceName());
+    l.put("log_level_fields", tenantLimits.logLevelFields());
+    l.put("max_entries_limit_per_query", tenantLimits.maxEntriesLimitPerQuery());
+    l.put("max_line_size_truncate", tenantLimits.maxLineSizeTruncate());
     l.put("max_query_bytes_read", "0B");
-    l.put("max_query_length", PromDuration.format(limits.maxQueryLength()));
+    l.put("max_query_length", PromDuration.format(tenantLimits.maxQueryLength()));
     l.put("max_query_lookback", "0s");
     l.put("max_query_range", "0s");
-    l.put("max_query_series", 500);
+    l.put("max_query_series", tenantLimits.maxQuerySeries());
     l.put("metric_aggregation_enabled", false);
     l.put("pattern_persistence_enabled", false);
-    l.put("query_timeout", "1m");
+    l.put("query_timeout", PromDuration.format(tenantLimits.queryTimeout()));
     l.put("retention_period", "0s");
     l.put("volume_enabled", true);
-    l.put("volume_max_series", MAX_VOLUME_SERIES);
+    l.put("volume_max_series", tenantLimits.volumeMaxSeries());
     return LokiJson.drilldownLimits(l, version);
   }
 

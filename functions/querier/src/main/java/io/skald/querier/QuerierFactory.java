@@ -2,6 +2,7 @@ package io.skald.querier;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.skald.health.Targets;
 import io.skald.querier.engine.LogQueryEngine;
 import io.skald.querier.engine.MetadataQueries;
 import io.skald.querier.engine.StoreReader;
@@ -17,10 +18,8 @@ import java.time.Duration;
 
 /** Wires the query engine over the shared object store. */
 @Factory
-@Requires(property = "skald.target", pattern = QuerierFactory.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.QUERIER)
 public class QuerierFactory {
-
-  public static final String TARGETS = "(.*,)?(all|querier)(,.*)?";
 
   /** How long a querier filters with a tenant's delete requests before re-reading them. */
   static final Duration DELETES_CACHE = Duration.ofSeconds(1);

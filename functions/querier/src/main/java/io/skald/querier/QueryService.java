@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Requires;
 import io.skald.gocompat.GoDuration;
 import io.skald.gocompat.PromDuration;
 import io.skald.labels.Matcher;
+import io.skald.health.Targets;
+import io.skald.limits.TenantLimits;
 import io.skald.logql.syntax.Expr;
 import io.skald.logql.syntax.LogQL;
 import io.skald.logql.syntax.LogSelectorExpr;
@@ -38,16 +40,16 @@ import java.util.List;
  * query and renders Loki's JSON. Client mistakes surface as {@link BadRequestException}.
  */
 @Singleton
-@Requires(property = "skald.target", pattern = QuerierFactory.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.QUERIER)
 public class QueryService {
 
   private final LogQueryEngine logs;
   private final StoreReader reader;
   private final MetadataQueries metadata;
-  private final QuerierConfig limits;
+  private final TenantLimits limits;
   private final Clock clock;
 
-  public QueryService(LogQueryEngine logs, StoreReader reader, MetadataQueries metadata, QuerierConfig limits,
+  public QueryService(LogQueryEngine logs, StoreReader reader, MetadataQueries metadata, TenantLimits limits,
       Clock clock) {
     this.logs = logs;
     this.reader = reader;
@@ -58,10 +60,11 @@ public class QueryService {
 
   public byte[] queryRange(QueryContext ctx, Params params) {
     String tenant = ctx.tenant();
+    var tenantLimits = limits.forTenant(tenant);
     RangeQueryRequest req = RangeQueryRequest.parse(params, nowNanos());
     Expr expr = parse(req.query());
     if (expr instanceof SampleExpr sample) {
-      checkLength(req.range());
+      checkLength(req.range(), tenantLimits.maxQueryLength());
       long step = req.step().toNanos();
       StepAlignment.Range aligned = StepAlignment.align(req.range().startNanos(), req.range().endNanos(), step);
       return metric(ctx, stats -> engine(tenant, stats).evaluate(sample, aligned.startNanos(), aligned.endNanos(),
@@ -69,15 +72,16 @@ public class QueryService {
     }
     LogSelectorExpr selector = (LogSelectorExpr) expr;
     validateSelector(selector);
-    if (limits.maxEntriesLimitPerQuery() > 0 && req.limit() > limits.maxEntriesLimitPerQuery()) {
+    int maxEntries = tenantLimits.maxEntriesLimitPerQuery();
+    if (maxEntries > 0 && req.limit() > maxEntries) {
       throw new BadRequestException(String.format(
           "max entries limit per query exceeded, limit > max_entries_limit_per_query (%d > %d)",
-          req.limit(), limits.maxEntriesLimitPerQuery()));
+          req.limit(), maxEntries));
     }
-    checkLength(req.range());
+    checkLength(req.range(), tenantLimits.maxQueryLength());
     LogQueryEngine.Result result = logs.select(tenant, selector.matchers(),
         PipelineFactories.of(selector.pipeline(), ctx.categorizeLabels()), req.range(), req.limit(), req.direction(),
-        req.interval().toNanos(), deadline());
+        req.interval().toNanos(), deadline(tenant));
     return LokiJson.streams(result.streams(), result.stats(), ctx.categorizeLabels());
   }
 
@@ -98,7 +102,7 @@ public class QueryService {
   private byte[] metric(QueryContext ctx, Evaluation evaluation) {
     long started = System.nanoTime();
     QueryStats stats = new QueryStats();
-    stats.deadlineNanos = deadline();
+    stats.deadlineNanos = deadline(ctx.tenant());
     MetricResult result;
     try {
       result = evaluation.run(stats);
@@ -114,8 +118,10 @@ public class QueryService {
     return new MetricEngine(new StoredSampleSource(reader, tenant, stats));
   }
 
-  private static Limits limitsFor(QueryContext ctx) {
-    return Limits.isLogsDrilldownRequest(ctx.queryTags()) ? Limits.DEFAULT.withPartialResults() : Limits.DEFAULT;
+  /** The engine's limits for the tenant; Logs Drilldown gets partial results at the series limit. */
+  private Limits limitsFor(QueryContext ctx) {
+    Limits engine = new Limits(limits.forTenant(ctx.tenant()).maxQuerySeries());
+    return Limits.isLogsDrilldownRequest(ctx.queryTags()) ? engine.withPartialResults() : engine;
   }
 
   /** {@code detected_fields}, or the values of one field when {@code fieldName} is set. */
@@ -193,8 +199,7 @@ public class QueryService {
     }
   }
 
-  private void checkLength(TimeRange range) {
-    Duration max = limits.maxQueryLength();
+  private static void checkLength(TimeRange range, Duration max) {
     Duration length = Duration.ofNanos(range.endNanos() - range.startNanos());
     if (!max.isZero() && length.compareTo(max) > 0) {
       throw new BadRequestException(String.format(
@@ -203,8 +208,8 @@ public class QueryService {
     }
   }
 
-  private long deadline() {
-    return System.nanoTime() + limits.queryTimeout().toNanos();
+  private long deadline(String tenant) {
+    return System.nanoTime() + limits.forTenant(tenant).queryTimeout().toNanos();
   }
 
   private long nowNanos() {

@@ -80,6 +80,8 @@ final class AppConfig {
   }
 
   private static final List<String> SOURCE_ROOTS = List.of("app", "functions", "routes");
+  /** Where constants used in configuration records may live (topic names are in schemas). */
+  private static final List<String> CONSTANT_ROOTS = List.of("app", "functions", "routes", "schemas");
   private static final Pattern CONFIG_PROPERTIES =
       Pattern.compile("@ConfigurationProperties\\(\\s*(?:value\\s*=\\s*)?\"([^\"]+)\"\\s*\\)");
   private static final Pattern RECORD = Pattern.compile("\\brecord\\s+(\\w+)\\s*\\(");
@@ -122,7 +124,7 @@ final class AppConfig {
         }
         String header = balanced(src, rec.end() - 1);
         for (String component : splitTopLevel(header)) {
-          Property p = component(prefix, component, file, rel);
+          Property p = component(prefix, component, root, file, rel);
           props.put(p.name(), p);
         }
       }
@@ -205,7 +207,7 @@ final class AppConfig {
     });
   }
 
-  private static Property component(String prefix, String text, Path file, String rel) {
+  private static Property component(String prefix, String text, Path root, Path file, String rel) {
     Map<String, String> annotations = new LinkedHashMap<>();
     int i = 0;
     String s = text.strip();
@@ -240,15 +242,15 @@ final class AppConfig {
     String type = rest.substring(0, lastSpace).strip();
     String field = rest.substring(lastSpace + 1).strip();
     String name = prefix + "." + kebab(field);
-    String def = annotations.containsKey("Bindable") ? stringArg(annotations.get("Bindable"), "defaultValue", file) : null;
-    String pattern = annotations.containsKey("Pattern") ? stringArg(annotations.get("Pattern"), "regexp", file) : null;
+    String def = annotations.containsKey("Bindable") ? stringArg(annotations.get("Bindable"), "defaultValue", root, file) : null;
+    String pattern = annotations.containsKey("Pattern") ? stringArg(annotations.get("Pattern"), "regexp", root, file) : null;
     Long min = annotations.containsKey("Min") ? Long.valueOf(annotations.get("Min").replaceAll("value\\s*=", "").strip()) : null;
     boolean notBlank = annotations.containsKey("NotBlank");
     return new Property(name, type, def, pattern, min, notBlank, rel);
   }
 
   /** The value of {@code key = ...} (or the sole argument) as a string literal or a constant. */
-  private static String stringArg(String args, String key, Path file) {
+  private static String stringArg(String args, String key, Path root, Path file) {
     String expr = null;
     for (String part : splitTopLevel(args)) {
       String p = part.strip();
@@ -267,23 +269,43 @@ final class AppConfig {
     if (expr.startsWith("\"")) {
       return unquote(expr);
     }
-    return constant(expr, file);
+    return constant(expr, root, file);
   }
 
-  /** Resolves {@code Type.NAME} or {@code NAME} to a {@code static final String} in that source. */
-  static String constant(String ref, Path from) {
+  /**
+   * Resolves {@code Type.NAME} or {@code NAME} to a {@code static final String} in that source: a
+   * type in the same package, or one the source imports from any module of the repository.
+   */
+  static String constant(String ref, Path root, Path from) {
     String type = ref.contains(".") ? ref.substring(0, ref.lastIndexOf('.')) : null;
     String field = ref.substring(ref.lastIndexOf('.') + 1);
-    Path source = type == null ? from : from.resolveSibling(type.substring(type.lastIndexOf('.') + 1) + ".java");
-    if (!Files.isRegularFile(source)) {
-      throw new IllegalStateException("cannot resolve " + ref + " from " + from + ": no " + source);
-    }
+    Path source = type == null ? from : typeSource(type.substring(type.lastIndexOf('.') + 1), root, from);
     Matcher m = Pattern.compile("\\bString\\s+" + Pattern.quote(field) + "\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\")\\s*;")
         .matcher(stripComments(Repo.read(source)));
     if (!m.find()) {
       throw new IllegalStateException("cannot resolve " + ref + " in " + source);
     }
     return unquote(m.group(1));
+  }
+
+  private static Path typeSource(String simpleName, Path root, Path from) {
+    Path sibling = from.resolveSibling(simpleName + ".java");
+    if (Files.isRegularFile(sibling)) {
+      return sibling;
+    }
+    Matcher imported = Pattern.compile("(?m)^import\\s+([\\w.]+)\\." + Pattern.quote(simpleName) + "\\s*;")
+        .matcher(Repo.read(from));
+    if (imported.find()) {
+      String path = "src/main/java/" + imported.group(1).replace('.', '/') + "/" + simpleName + ".java";
+      for (String top : CONSTANT_ROOTS) {
+        for (Path f : Repo.files(root.resolve(top), simpleName + ".java")) {
+          if (f.toString().replace('\\', '/').endsWith(path)) {
+            return f;
+          }
+        }
+      }
+    }
+    throw new IllegalStateException("cannot find the source of " + simpleName + " used in " + from);
   }
 
   static String unquote(String literal) {

@@ -53,8 +53,8 @@ class AppConfigTest {
 
   @Test
   void targetNamesInTheContractAreTheApplicationsTargets() {
-    String targets = AppConfig.stripComments(Repo.read("app/src/main/java/io/skald/app/Targets.java"));
-    Matcher names = Pattern.compile("NAMES\\s*=\\s*\\{([^}]*)}").matcher(targets);
+    String targets = AppConfig.stripComments(Repo.read("functions/lib/health/src/main/java/io/skald/health/Targets.java"));
+    Matcher names = Pattern.compile("NAMES\\s*=\\s*List\\.of\\(([^)]*)\\)").matcher(targets);
     assertThat(names.find()).as("Targets.NAMES").isTrue();
     assertThat(AppConfig.splitTopLevel(names.group(1)).stream().map(AppConfig::unquote))
         .containsExactlyInAnyOrderElementsOf(concat("all", DeployContract.FUNCTIONS));

@@ -83,12 +83,11 @@ class ComposeTest {
     assertThat(event.group(2)).isEqualTo("arn:minio:sqs::" + id + ":kafka");
     String flags = event.group(3);
     assertThat(flags).contains("--event put");
-    Path objectKeys = Repo.path("functions/lib/index/src/main/java/io/skald/index/ObjectKeys.java");
+    Path objectKeys = Repo.path("functions/lib/layout/src/main/java/io/skald/layout/ObjectKeys.java");
     assertThat(flags).as("prefix of segment keys (ObjectKeys.SEGMENTS)")
-        .contains("--prefix " + AppConfig.constant("SEGMENTS", objectKeys));
-    Matcher suffix = Pattern.compile("endsWith\\(\"([^\"]+)\"\\)").matcher(Repo.read(objectKeys));
-    assertThat(suffix.find()).as("segment key suffix in ObjectKeys").isTrue();
-    assertThat(flags).contains("--suffix " + suffix.group(1));
+        .contains("--prefix " + AppConfig.constant("SEGMENTS", Repo.root(), objectKeys));
+    assertThat(flags).as("suffix of segment keys (ObjectKeys.SEGMENT_SUFFIX)")
+        .contains("--suffix " + AppConfig.constant("SEGMENT_SUFFIX", Repo.root(), objectKeys));
   }
 
   @Test

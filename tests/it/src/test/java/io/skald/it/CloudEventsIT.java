@@ -5,13 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import io.skald.events.v1.ObjectCreated;
 import io.skald.it.LokiPushes.Line;
+import io.skald.schemas.Topics;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -173,7 +172,7 @@ class CloudEventsIT {
   /** What a KafkaSource sends for a record of storage.events (binary mode). */
   private static List<String> binaryHeaders(String contentType) {
     return List.of("Content-Type", contentType, "ce-specversion", "1.0", "ce-id", "partition:0/offset:" + System.nanoTime(),
-        "ce-source", "/apis/v1/namespaces/skald/kafkasources/skald-storage-events#storage.events",
+        "ce-source", "/apis/v1/namespaces/skald/kafkasources/skald-storage-events#" + Topics.STORAGE_EVENTS,
         "ce-type", "dev.knative.kafka.event", "ce-subject", "partition:0#1", "ce-key", "fake");
   }
 
@@ -183,14 +182,7 @@ class CloudEventsIT {
   }
 
   private static byte[] avro(ObjectCreated event) {
-    try {
-      ByteBuffer b = event.toByteBuffer();
-      byte[] out = new byte[b.remaining()];
-      b.get(out);
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Topics.OBJECT_CREATED.encode(event);
   }
 
   private static HttpResponse<String> post(String path, List<String> headers, byte[] body) throws Exception {

@@ -7,6 +7,7 @@ import io.skald.harness.KafkaBroker;
 import io.skald.harness.S3Server;
 import io.skald.harness.SharedServers;
 import io.skald.it.LokiPushes.Line;
+import io.skald.schemas.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,10 +55,10 @@ class S3AndKafkaIT {
     options.put("storage.s3-secret-key", s3.secretKey());
     // Unique consumer groups and topics: the broker is shared with other test classes.
     String run = Long.toHexString(System.nanoTime());
-    options.put("chunker.topic", "logs.push." + run);
-    options.put("ingest.topic", "logs.push." + run);
-    options.put("chunker.storage-events-topic", "storage.events." + run);
-    options.put("compactor.storage-events-topic", "storage.events." + run);
+    options.put("chunker.topic", Topics.LOGS_PUSH + "." + run);
+    options.put("ingest.topic", Topics.LOGS_PUSH + "." + run);
+    options.put("chunker.storage-events-topic", Topics.STORAGE_EVENTS + "." + run);
+    options.put("compactor.storage-events-topic", Topics.STORAGE_EVENTS + "." + run);
     options.put("chunker.consumer-group", "chunker-" + run);
     options.put("compactor.consumer-group", "compactor-" + run);
     Path dir = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")))

@@ -2,6 +2,7 @@ package io.skald.it;
 
 import io.skald.harness.KafkaBroker;
 import io.skald.harness.S3Server;
+import io.skald.schemas.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,12 +59,12 @@ final class SkaldCluster implements AutoCloseable {
     common.put("storage.s3-region", s3.region());
     common.put("storage.s3-access-key", s3.accessKey());
     common.put("storage.s3-secret-key", s3.secretKey());
-    common.put("ingest.topic", "logs.push." + run);
-    common.put("chunker.topic", "logs.push." + run);
-    common.put("chunker.dead-letter-topic", "logs.push.dlq." + run);
-    common.put("chunker.storage-events-topic", "storage.events." + run);
-    common.put("compactor.storage-events-topic", "storage.events." + run);
-    common.put("compactor.dead-letter-topic", "storage.events.dlq." + run);
+    common.put("ingest.topic", Topics.LOGS_PUSH + "." + run);
+    common.put("chunker.topic", Topics.LOGS_PUSH + "." + run);
+    common.put("chunker.dead-letter-topic", Topics.LOGS_PUSH_DLQ + "." + run);
+    common.put("chunker.storage-events-topic", Topics.STORAGE_EVENTS + "." + run);
+    common.put("compactor.storage-events-topic", Topics.STORAGE_EVENTS + "." + run);
+    common.put("compactor.dead-letter-topic", Topics.STORAGE_EVENTS_DLQ + "." + run);
     common.put("chunker.consumer-group", "chunker-" + run);
     common.put("compactor.consumer-group", "compactor-" + run);
     common.putAll(extra);

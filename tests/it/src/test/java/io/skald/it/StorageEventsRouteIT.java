@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skald.harness.KafkaBroker;
 import io.skald.harness.SharedServers;
 import io.skald.it.LokiPushes.Line;
+import io.skald.schemas.Topics;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,23 +56,23 @@ class StorageEventsRouteIT {
   static void start() throws Exception {
     kafka = SharedServers.kafka();
     String run = Long.toHexString(System.nanoTime());
-    sourceTopic = "storage.events.s3." + run;
-    deadLetterTopic = "storage.events.dlq." + run;
+    sourceTopic = Topics.STORAGE_EVENTS_S3 + "." + run;
+    deadLetterTopic = Topics.STORAGE_EVENTS_DLQ + "." + run;
     Map<String, String> options = new LinkedHashMap<>();
     options.put("bus.kind", "kafka");
     options.put("bus.kafka-bootstrap-servers", kafka.bootstrapServers());
     // Unique topics and groups: the broker is shared with other test classes.
-    options.put("ingest.topic", "logs.push." + run);
-    options.put("chunker.topic", "logs.push." + run);
+    options.put("ingest.topic", Topics.LOGS_PUSH + "." + run);
+    options.put("chunker.topic", Topics.LOGS_PUSH + "." + run);
     options.put("chunker.consumer-group", "chunker-" + run);
     options.put("chunker.publish-object-events", "false");
-    options.put("chunker.storage-events-topic", "storage.events." + run);
-    options.put("compactor.storage-events-topic", "storage.events." + run);
+    options.put("chunker.storage-events-topic", Topics.STORAGE_EVENTS + "." + run);
+    options.put("compactor.storage-events-topic", Topics.STORAGE_EVENTS + "." + run);
     options.put("compactor.consumer-group", "compactor-" + run);
     options.put("compactor.dead-letter-topic", deadLetterTopic);
     options.put("storage-events.enabled", "true");
     options.put("storage-events.source-topic", sourceTopic);
-    options.put("storage-events.target-topic", "storage.events." + run);
+    options.put("storage-events.target-topic", Topics.STORAGE_EVENTS + "." + run);
     options.put("storage-events.dead-letter-topic", deadLetterTopic);
     options.put("storage-events.consumer-group", "storage-events-" + run);
     Path dir = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")))

@@ -13,12 +13,12 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.skald.compactor.CompactionSettings;
-import io.skald.compactor.CompactorFunction;
 import io.skald.deletes.DeleteApiException;
 import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeletionConfig;
 import io.skald.deletes.DeletionMode;
 import io.skald.logql.syntax.QueryText;
+import io.skald.health.Targets;
 import io.skald.tenancy.TenantException;
 import io.skald.tenancy.TenantResolver;
 import java.io.IOException;
@@ -32,7 +32,7 @@ import java.util.Map;
  * enabled, as in Loki. Parameters come from the query string; errors are plain text.
  */
 @Controller("/loki/api/v1/delete")
-@Requires(property = "skald.target", pattern = CompactorFunction.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.COMPACTOR)
 @Requires(property = "skald.compactor.retention-enabled", notEquals = "false")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DeleteRequestController {

@@ -11,14 +11,14 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.skald.compactor.CompactorFunction;
+import io.skald.health.Targets;
 
 /**
  * The compactor's CloudEvents endpoints for Knative (KafkaSource, PingSource or Broker Triggers).
  * Thin: hands headers and body to the handlers and maps their reply to HTTP.
  */
 @Controller
-@Requires(property = "skald.target", pattern = CompactorFunction.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.COMPACTOR)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CloudEventsController {
 

@@ -5,9 +5,9 @@ import io.micronaut.context.annotation.Requires;
 import io.skald.bus.Bus;
 import io.skald.bus.DeadLetterPublisher;
 import io.skald.compactor.CompactorConfig;
-import io.skald.compactor.CompactorFunction;
 import io.skald.compactor.SharedIndexer;
 import io.skald.compactor.sweep.CompactionSweep;
+import io.skald.health.Targets;
 import io.skald.storage.ObjectStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -15,7 +15,7 @@ import java.time.Duration;
 
 /** Builds the handlers behind {@link CloudEventsController}. */
 @Factory
-@Requires(property = "skald.target", pattern = CompactorFunction.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.COMPACTOR)
 public class CompactorEventsFactory {
 
   /** How far back a cron tick looks for segments no event announced. */

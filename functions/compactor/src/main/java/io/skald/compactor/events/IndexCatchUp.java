@@ -6,7 +6,7 @@ import io.skald.events.v1.ObjectCreated;
 import io.skald.index.CorruptIndexException;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
-import io.skald.index.ObjectKeys;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.ObjectInfo;
 import io.skald.storage.ObjectStore;
 import java.io.IOException;
@@ -123,18 +123,14 @@ public final class IndexCatchUp {
   private SortedSet<String> tenants() throws IOException {
     SortedSet<String> tenants = new TreeSet<>();
     for (ObjectInfo o : store.list(ObjectKeys.INDEX)) {
-      String rest = o.key().substring(ObjectKeys.INDEX.length());
-      int slash = rest.indexOf('/');
-      if (slash > 0) {
-        tenants.add(rest.substring(0, slash));
-      }
+      ObjectKeys.tenantUnder(ObjectKeys.INDEX, o.key()).ifPresent(tenants::add);
     }
     return tenants;
   }
 
   private List<ObjectInfo> segments(String tenant, LocalDate day) throws IOException {
     List<ObjectInfo> out = new ArrayList<>();
-    for (ObjectInfo o : store.list(ObjectKeys.SEGMENTS + tenant + "/" + day + "/")) {
+    for (ObjectInfo o : store.list(ObjectKeys.segmentPrefix(tenant, day))) {
       if (ObjectKeys.parseSegment(o.key()).isPresent()) {
         out.add(o);
       }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.skald.events.v1.ObjectCreated;
+import io.skald.schemas.MalformedEventException;
+import io.skald.schemas.Topics;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 
 /**
  * The {@code ObjectCreated} a storage CloudEvent carries: Avro single-object encoding (what the
@@ -36,12 +37,9 @@ public final class ObjectCreatedData {
 
   private static ObjectCreated avro(byte[] data) throws InvalidEventException {
     try {
-      return ObjectCreated.fromByteBuffer(ByteBuffer.wrap(data));
-    } catch (SecurityException e) {
-      // The JVM lacks -Dorg.apache.avro.SERIALIZABLE_PACKAGES: every event would fail, none is bad.
-      throw new IllegalStateException("Avro refuses Skald's event classes: " + e.getMessage(), e);
-    } catch (IOException | RuntimeException e) {
-      throw new InvalidEventException("cannot decode Avro ObjectCreated: " + e.getMessage());
+      return Topics.OBJECT_CREATED.decode(data);
+    } catch (MalformedEventException e) {
+      throw new InvalidEventException("cannot decode Avro ObjectCreated: " + e.detail());
     }
   }
 

@@ -1,8 +1,8 @@
 package io.skald.compactor.events;
 
-import io.skald.compactor.merge.CompactedKeys;
 import io.skald.compactor.merge.PendingDelete;
 import io.skald.compactor.merge.PendingDeleteStore;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.ObjectInfo;
 import io.skald.storage.ObjectStore;
 import java.io.IOException;
@@ -32,7 +32,7 @@ public final class PendingDeletesRetired implements RetiredSegments {
   public Predicate<ObjectInfo> of(String tenant, LocalDate day) throws IOException {
     Map<String, String> retired = new HashMap<>();
     for (String key : records.keys(tenant)) {
-      if (!CompactedKeys.parsePending(key).map(k -> k.day().equals(day)).orElse(false)) {
+      if (!ObjectKeys.parsePendingDeletes(key).map(k -> k.day().equals(day)).orElse(false)) {
         continue;
       }
       Optional<PendingDelete> record = records.load(key);

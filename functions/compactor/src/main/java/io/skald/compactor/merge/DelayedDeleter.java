@@ -3,7 +3,7 @@ package io.skald.compactor.merge;
 import io.skald.index.CorruptIndexException;
 import io.skald.index.IndexCodec;
 import io.skald.index.IndexedSegment;
-import io.skald.index.ObjectKeys;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.ObjectInfo;
 import io.skald.storage.ObjectStore;
 import java.io.IOException;

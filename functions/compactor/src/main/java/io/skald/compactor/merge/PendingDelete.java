@@ -1,5 +1,6 @@
 package io.skald.compactor.merge;
 
+import io.skald.layout.ObjectKeys;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,6 +61,6 @@ public record PendingDelete(String tenant, LocalDate day, String id, Instant del
   }
 
   public String objectKey() {
-    return CompactedKeys.pending(tenant, day, id);
+    return ObjectKeys.pendingDeletes(tenant, day, id);
   }
 }

@@ -1,6 +1,7 @@
 package io.skald.compactor.merge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.ObjectInfo;
 import io.skald.storage.ObjectStore;
 import java.io.IOException;
@@ -40,10 +41,10 @@ public final class PendingDeleteStore {
 
   /** Keys of all records (of one tenant, or of all when {@code tenant} is null). */
   public List<String> keys(String tenant) throws IOException {
-    String prefix = CompactedKeys.PENDING_PREFIX + (tenant == null ? "" : tenant + "/");
+    String prefix = ObjectKeys.pendingDeletesPrefix(tenant);
     List<String> keys = new ArrayList<>();
     for (ObjectInfo info : store.list(prefix)) {
-      if (CompactedKeys.parsePending(info.key()).isPresent()) {
+      if (ObjectKeys.parsePendingDeletes(info.key()).isPresent()) {
         keys.add(info.key());
       }
     }

@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skald.index.CorruptIndexException;
 import io.skald.index.IndexStore;
-import io.skald.index.ObjectKeys;
 import io.skald.index.TenantDayIndex;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.ObjectStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Quarantine {
 
-  public static final String PREFIX = "quarantine/";
   private static final Logger LOG = LoggerFactory.getLogger(Quarantine.class);
 
   private final IndexStore indexes;
@@ -34,7 +33,7 @@ public final class Quarantine {
   /** Copies the object aside, deletes it and drops it from its tenant-day index. */
   public void quarantine(String key, String reason) throws IOException, CorruptIndexException {
     moveAside(key, reason);
-    Optional<ObjectKeys.SegmentKey> parsed = ObjectKeys.parseSegment(key);
+    Optional<ObjectKeys.TenantDayKey> parsed = ObjectKeys.parseSegment(key);
     if (parsed.isPresent()) {
       TenantDayIndex index = indexes.load(parsed.get().tenant(), parsed.get().day());
       if (index.remove(key)) {
@@ -48,11 +47,11 @@ public final class Quarantine {
     ObjectStore store = indexes.objects();
     Optional<byte[]> bytes = store.get(key);
     if (bytes.isPresent()) {
-      store.put(PREFIX + key, bytes.get());
-      store.put(PREFIX + key + ".reason", reason.getBytes(StandardCharsets.UTF_8));
+      store.put(ObjectKeys.quarantined(key), bytes.get());
+      store.put(ObjectKeys.quarantineReason(key), reason.getBytes(StandardCharsets.UTF_8));
       store.delete(key);
     }
     quarantined.increment();
-    LOG.error("quarantined corrupt object {} as {}{}: {}", key, PREFIX, key, reason);
+    LOG.error("quarantined corrupt object {} as {}: {}", key, ObjectKeys.quarantined(key), reason);
   }
 }

@@ -1,5 +1,6 @@
 package io.skald.compactor.merge;
 
+import io.skald.layout.ObjectKeys;
 import io.skald.segment.BlockCursor;
 import io.skald.segment.BlockRef;
 import io.skald.segment.CorruptSegmentException;
@@ -68,7 +69,7 @@ public final class SegmentMerger {
       }
       inputBytes += bytes.length;
     }
-    String id = CompactedKeys.id(purpose, inputs, detail);
+    String id = ReplacementId.of(purpose, inputs, detail);
     Output out = new Output(tenant, day, id, rawLimit(inputBytes, inputRaw));
     long duplicates = 0;
     long filtered = 0;
@@ -172,7 +173,7 @@ public final class SegmentMerger {
     private void cut() throws CorruptSegmentException {
       byte[] bytes = writer.finish();
       writer = null;
-      String key = CompactedKeys.output(tenant, day, id, done.size());
+      String key = ObjectKeys.compactedSegment(tenant, day, id, done.size());
       done.add(new SegmentOutput(key, bytes, SegmentReader.readFooter(bytes).streams()));
     }
   }

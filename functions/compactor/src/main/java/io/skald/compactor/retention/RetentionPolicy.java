@@ -1,40 +1,46 @@
 package io.skald.compactor.retention;
 
 import io.skald.labels.LabelSet;
+import io.skald.limits.Limits;
+import io.skald.limits.RetentionStream;
+import io.skald.limits.TenantLimits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolves the retention period of a stream as Loki does: the tenant's {@code retention_stream}
- * rules if the tenant sets any (then the global rules are not consulted), otherwise the global
- * rules, where the highest priority wins and a tie goes to the shorter period; without a matching
- * rule the tenant's {@code retention_period}, then the global one. Zero keeps data forever.
+ * rules (its own when it overrides them, even with none, otherwise the global ones), where the
+ * highest priority wins and a tie goes to the shorter period; without a matching rule the tenant's
+ * {@code retention_period}. Zero keeps data forever. Thread-safe.
  */
 public final class RetentionPolicy {
 
-  private final RetentionLimits global;
-  private final Map<String, RetentionLimits> overrides;
+  private final TenantLimits limits;
+  /** Parsed rules per configured list: tenants sharing the global rules share one parse. */
+  private final Map<List<RetentionStream>, List<RetentionRule>> rules = new ConcurrentHashMap<>();
 
-  public RetentionPolicy(RetentionLimits global, Map<String, RetentionLimits> overrides) {
-    Objects.requireNonNull(global.retentionPeriod(), "global retention_period");
-    Objects.requireNonNull(global.retentionStream(), "global retention_stream");
-    this.global = global;
-    this.overrides = Map.copyOf(overrides);
+  /**
+   * Parses every configured rule at once, so a rule Loki would refuse stops the compactor at start.
+   *
+   * @throws IllegalArgumentException with Loki's text for a rule it refuses
+   */
+  public RetentionPolicy(TenantLimits limits) {
+    this.limits = limits;
+    rules(limits.global());
+    limits.overrides().values().forEach(this::rules);
   }
 
   public static RetentionPolicy keepForever() {
-    return new RetentionPolicy(RetentionLimits.defaults(), Map.of());
+    return new RetentionPolicy(TenantLimits.of(Limits.builder().retentionPeriod(Duration.ZERO).build()));
   }
 
   public Duration periodFor(String tenant, Map<String, String> labels) {
-    RetentionLimits tenantLimits = overrides.getOrDefault(tenant, RetentionLimits.unset());
-    List<RetentionRule> rules = tenantLimits.retentionStream() != null
-        ? tenantLimits.retentionStream() : global.retentionStream();
+    Limits tenantLimits = limits.forTenant(tenant);
     RetentionRule best = null;
-    for (RetentionRule r : rules) {
+    for (RetentionRule r : rules(tenantLimits)) {
       if (!r.matches(labels)) {
         continue;
       }
@@ -43,11 +49,7 @@ public final class RetentionPolicy {
         best = r;
       }
     }
-    if (best != null) {
-      return best.period();
-    }
-    return tenantLimits.retentionPeriod() != null
-        ? tenantLimits.retentionPeriod() : global.retentionPeriod();
+    return best != null ? best.period() : tenantLimits.retentionPeriod();
   }
 
   /** The same, for a canonical labels string as stored in segments and the index. */
@@ -60,15 +62,19 @@ public final class RetentionPolicy {
    * everything forever. A day that started after {@code now - shortest} cannot hold expired data.
    */
   public Optional<Duration> shortestPeriod(String tenant) {
-    RetentionLimits t = overrides.getOrDefault(tenant, RetentionLimits.unset());
-    List<RetentionRule> rules = t.retentionStream() != null ? t.retentionStream() : global.retentionStream();
-    Duration period = t.retentionPeriod() != null ? t.retentionPeriod() : global.retentionPeriod();
+    Limits tenantLimits = limits.forTenant(tenant);
+    Duration period = tenantLimits.retentionPeriod();
     Duration shortest = period.isZero() ? null : period;
-    for (RetentionRule r : rules) {
+    for (RetentionRule r : rules(tenantLimits)) {
       if (shortest == null || r.period().compareTo(shortest) < 0) {
         shortest = r.period();
       }
     }
     return Optional.ofNullable(shortest);
+  }
+
+  private List<RetentionRule> rules(Limits tenantLimits) {
+    return rules.computeIfAbsent(tenantLimits.retentionStream(), configured -> configured.stream()
+        .map(r -> RetentionRule.of(r.selector(), r.priority(), r.period())).toList());
   }
 }

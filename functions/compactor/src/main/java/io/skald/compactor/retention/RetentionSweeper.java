@@ -1,12 +1,12 @@
 package io.skald.compactor.retention;
 
-import io.skald.compactor.merge.CompactedKeys;
 import io.skald.compactor.merge.EntryFilter;
 import io.skald.compactor.merge.IndexSwap;
 import io.skald.compactor.merge.IndexedDays;
 import io.skald.compactor.merge.InputRef;
 import io.skald.compactor.merge.MergeResult;
 import io.skald.compactor.merge.Replacement;
+import io.skald.compactor.merge.ReplacementId;
 import io.skald.compactor.merge.SegmentMerger;
 import io.skald.index.CorruptIndexException;
 import io.skald.index.IndexStore;
@@ -120,7 +120,7 @@ public final class RetentionSweeper {
     }
     int rewritten = 0;
     if (!dropped.isEmpty()) {
-      String id = CompactedKeys.id("retention-drop", dropped, "");
+      String id = ReplacementId.of("retention-drop", dropped, "");
       swap.commit(new Replacement(tenant, day, id, dropped, List.of()));
     }
     for (Map.Entry<IndexedSegment, Set<String>> r : rewrites) {

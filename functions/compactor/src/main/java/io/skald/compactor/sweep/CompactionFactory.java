@@ -4,11 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.env.Environment;
-import io.micronaut.core.type.Argument;
 import io.skald.compactor.CompactionSettings;
-import io.skald.compactor.CompactorFunction;
-import io.skald.compactor.RetentionSettings;
 import io.skald.compactor.SharedIndexer;
 import io.skald.compactor.deletion.DeleteProcessor;
 import io.skald.compactor.events.IndexCatchUp;
@@ -26,16 +22,17 @@ import io.skald.deletes.AdminStore;
 import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeletionConfig;
 import io.skald.deletes.DeletionMode;
+import io.skald.health.Targets;
 import io.skald.index.IndexStore;
+import io.skald.limits.TenantLimits;
 import io.skald.storage.ObjectStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 /** Wires the framework-free merge, retention and deletion cores into the compactor target. */
 @Factory
-@Requires(property = "skald.target", pattern = CompactorFunction.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.COMPACTOR)
 public class CompactionFactory {
 
   /** How far back a sweep looks for segments no event announced (as the cron tick did). */
@@ -73,11 +70,8 @@ public class CompactionFactory {
   }
 
   @Singleton
-  RetentionPolicy retentionPolicy(RetentionSettings limits, Environment env) {
-    Map<String, Object> overrides = env.getProperty("skald.overrides", Argument.mapOf(String.class, Object.class))
-        .orElse(Map.of());
-    return new RetentionPolicy(RetentionLimitsBinding.global(limits.retentionPeriod(), limits.retentionStream()),
-        RetentionLimitsBinding.overrides(overrides));
+  RetentionPolicy retentionPolicy(TenantLimits limits) {
+    return new RetentionPolicy(limits);
   }
 
   @Singleton

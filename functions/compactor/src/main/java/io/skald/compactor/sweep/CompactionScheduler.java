@@ -3,7 +3,7 @@ package io.skald.compactor.sweep;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.skald.compactor.CompactionSettings;
-import io.skald.compactor.CompactorFunction;
+import io.skald.health.Targets;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * compaction. A sweep that fails is logged and tried again at the next interval.
  */
 @Context
-@Requires(property = "skald.target", pattern = CompactorFunction.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.COMPACTOR)
 public final class CompactionScheduler {
 
   private static final Logger LOG = LoggerFactory.getLogger(CompactionScheduler.class);

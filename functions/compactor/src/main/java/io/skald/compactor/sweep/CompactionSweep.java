@@ -9,7 +9,7 @@ import io.skald.compactor.merge.IndexedDays;
 import io.skald.compactor.retention.RetentionSweeper;
 import io.skald.deletes.DeleteRequestStore;
 import io.skald.index.CorruptIndexException;
-import io.skald.index.ObjectKeys;
+import io.skald.layout.ObjectKeys;
 import io.skald.segment.CorruptSegmentException;
 import io.skald.storage.ObjectInfo;
 import io.skald.storage.ObjectStore;
@@ -159,11 +159,7 @@ public final class CompactionSweep {
   static SortedSet<String> tenants(ObjectStore store) throws IOException {
     SortedSet<String> tenants = new TreeSet<>();
     for (ObjectInfo o : store.list(ObjectKeys.INDEX)) {
-      String rest = o.key().substring(ObjectKeys.INDEX.length());
-      int slash = rest.indexOf('/');
-      if (slash > 0) {
-        tenants.add(rest.substring(0, slash));
-      }
+      ObjectKeys.tenantUnder(ObjectKeys.INDEX, o.key()).ifPresent(tenants::add);
     }
     return tenants;
   }

@@ -6,10 +6,8 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.http.HttpMessageFactory;
 import io.cloudevents.jackson.JsonFormat;
 import io.skald.events.v1.ObjectCreated;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.skald.schemas.Topics;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -23,7 +21,7 @@ final class HttpEvents {
   /** Headers (as a server sees them: any case, possibly several values) and body. */
   record Request(Map<String, List<String>> headers, byte[] body) {}
 
-  static final URI KAFKA_SOURCE = URI.create("/apis/v1/namespaces/skald/kafkasources/skald-storage-events#storage.events");
+  static final URI KAFKA_SOURCE = URI.create("/apis/v1/namespaces/skald/kafkasources/skald-storage-events#" + Topics.STORAGE_EVENTS);
 
   private HttpEvents() {}
 
@@ -51,14 +49,7 @@ final class HttpEvents {
   }
 
   static byte[] avro(ObjectCreated event) {
-    try {
-      ByteBuffer b = event.toByteBuffer();
-      byte[] out = new byte[b.remaining()];
-      b.get(out);
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Topics.OBJECT_CREATED.encode(event);
   }
 
   static byte[] utf8(String s) {

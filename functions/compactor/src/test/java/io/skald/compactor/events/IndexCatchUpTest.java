@@ -9,7 +9,7 @@ import io.skald.compactor.SharedIndexer;
 import io.skald.events.v1.ObjectCreated;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
-import io.skald.index.ObjectKeys;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.FileSystemObjectStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -16,7 +16,8 @@ import io.skald.compactor.SegmentIndexer;
 import io.skald.compactor.SharedIndexer;
 import io.skald.events.v1.ObjectCreated;
 import io.skald.index.IndexStore;
-import io.skald.index.ObjectKeys;
+import io.skald.layout.ObjectKeys;
+import io.skald.schemas.Topics;
 import io.skald.storage.FileSystemObjectStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StorageEventHandlerTest {
 
   private static final LocalDate DAY = LocalDate.of(2026, 11, 25);
-  private static final String DLQ = "storage.events.dlq";
+  private static final String DLQ = Topics.STORAGE_EVENTS_DLQ;
 
   @TempDir Path dir;
   private TestStores.Switchable store;
@@ -111,7 +112,7 @@ class StorageEventHandlerTest {
     assertThat(dead).extracting(d -> d.get("reason").asText()).containsExactly("object in foreign bucket: loki-ruler",
         "not a segment key: index/v1/fake/2026-11-25.json", "corrupt segment: " + corrupt);
     assertThat(dead).allSatisfy(d -> {
-      assertThat(d.get("topic").asText()).as("the KafkaSource's topic").isEqualTo("storage.events");
+      assertThat(d.get("topic").asText()).as("the KafkaSource's topic").isEqualTo(Topics.STORAGE_EVENTS);
       assertThat(d.get("partition").asInt()).isEqualTo(3);
       assertThat(d.get("offset").asLong()).isEqualTo(17);
       assertThat(d.get("key").asText()).as("the record key from the key extension").isEqualTo("fake");

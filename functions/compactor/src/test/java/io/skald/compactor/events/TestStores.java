@@ -1,6 +1,6 @@
 package io.skald.compactor.events;
 
-import io.skald.index.ObjectKeys;
+import io.skald.layout.ObjectKeys;
 import io.skald.segment.SegmentWriter;
 import io.skald.storage.ObjectInfo;
 import io.skald.storage.ObjectStore;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skald.index.IndexedSegment;
-import io.skald.index.ObjectKeys;
 import io.skald.index.TenantDayIndex;
+import io.skald.layout.ObjectKeys;
 import io.skald.segment.BlockRef;
 import io.skald.segment.StreamInfo;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package io.skald.compactor.merge;
 
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
-import io.skald.index.ObjectKeys;
 import io.skald.index.TenantDayIndex;
 import io.skald.labels.Label;
+import io.skald.layout.ObjectKeys;
 import io.skald.segment.SegmentReader;
 import io.skald.segment.SegmentWriter;
 import io.skald.storage.FileSystemObjectStore;

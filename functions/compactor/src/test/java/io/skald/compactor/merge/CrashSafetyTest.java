@@ -8,9 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skald.compactor.deletion.DeleteProcessor;
-import io.skald.compactor.retention.RetentionLimits;
 import io.skald.compactor.retention.RetentionPolicy;
-import io.skald.compactor.retention.RetentionRule;
 import io.skald.compactor.retention.RetentionSweeper;
 import io.skald.compactor.support.Entry;
 import io.skald.compactor.support.FaultyStore;
@@ -20,6 +18,10 @@ import io.skald.compactor.support.ReadChecks;
 import io.skald.compactor.support.Segments;
 import io.skald.compactor.support.StoreChecks;
 import io.skald.index.IndexStore;
+import io.skald.layout.ObjectKeys;
+import io.skald.limits.Limits;
+import io.skald.limits.RetentionStream;
+import io.skald.limits.TenantLimits;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
 import java.nio.file.Files;
@@ -163,7 +165,7 @@ class CrashSafetyTest {
     CompactionConfig tiny = new CompactionConfig(2, 1 << 20, 1 << 20, DELAY, 400, 256, 1);
     List<String> writes = crashAtEveryWrite(w -> {
           List<String> keys = new IndexStore(w.store).load("t", DAY).segments().stream()
-              .map(io.skald.index.IndexedSegment::key).filter(k -> !CompactedKeys.isCompacted(k)).toList();
+              .map(io.skald.index.IndexedSegment::key).filter(k -> !ObjectKeys.isCompacted(k)).toList();
           if (!keys.isEmpty()) {
             MergeResult r = new SegmentMerger(w.store, tiny).merge("t", DAY, "merge", "", keys, EntryFilter.KEEP_ALL);
             new IndexSwap(w.store, w.clock, DELAY).commit(r.replacement());
@@ -176,9 +178,8 @@ class CrashSafetyTest {
 
   @Test
   void retentionSurvivesACrashAtEveryWrite() throws Exception {
-    RetentionPolicy policy = new RetentionPolicy(
-        new RetentionLimits(Duration.ZERO, List.of(RetentionRule.of("{env=\"dev\"}", 1, Duration.ofHours(72)))),
-        Map.of());
+    RetentionPolicy policy = new RetentionPolicy(TenantLimits.of(Limits.builder().retentionPeriod(Duration.ZERO)
+        .retentionStream(List.of(new RetentionStream("{env=\"dev\"}", 1, Duration.ofHours(72)))).build()));
     crashAtEveryWrite(
         w -> new RetentionSweeper(w.store, policy, new SegmentMerger(w.store, CFG),
             new IndexSwap(w.store, w.clock, DELAY), w.clock).sweepTenant("t"),

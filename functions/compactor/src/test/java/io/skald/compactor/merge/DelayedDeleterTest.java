@@ -7,6 +7,7 @@ import io.skald.compactor.support.MutableClock;
 import io.skald.compactor.support.Segments;
 import io.skald.compactor.support.StoreChecks;
 import io.skald.index.IndexStore;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ class DelayedDeleterTest {
   @Test
   void keepsEverythingWhenTheIndexCannotBeRead() throws Exception {
     new IndexSwap(store, clock, DELAY).commit(merged.replacement());
-    store.put(io.skald.index.ObjectKeys.index("t", DAY), "not json".getBytes());
+    store.put(ObjectKeys.index("t", DAY), "not json".getBytes());
     clock.advance(DELAY);
     assertThat(deleter.run(null).deleted()).isZero();
     assertThat(store.head(k1)).isPresent();
@@ -121,7 +122,7 @@ class DelayedDeleterTest {
   @Test
   void keepsEverythingWhenTheIndexIsMissing() throws Exception {
     new IndexSwap(store, clock, DELAY).commit(merged.replacement());
-    store.delete(io.skald.index.ObjectKeys.index("t", DAY)); // e.g. an index being rebuilt
+    store.delete(ObjectKeys.index("t", DAY)); // e.g. an index being rebuilt
     clock.advance(DELAY.multipliedBy(3));
     deleter.run(null);
     deleter.run(null);

@@ -7,6 +7,7 @@ import io.skald.compactor.support.MutableClock;
 import io.skald.compactor.support.Segments;
 import io.skald.compactor.support.SimpleReader;
 import io.skald.index.IndexedSegment;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class IndexSwapTest {
         .containsExactly(r.outputs().get(0).key());
     assertThat(new SimpleReader(store).readAll("t", DAY)).isEqualTo(before);
     assertThat(store.head(k1)).as("inputs stay until the delay has passed").isPresent();
-    PendingDelete record = pending.load(CompactedKeys.pending("t", DAY, r.id())).orElseThrow();
+    PendingDelete record = pending.load(ObjectKeys.pendingDeletes("t", DAY, r.id())).orElseThrow();
     assertThat(record.deleteAfter()).isEqualTo(clock.instant().plus(DELAY));
     assertThat(record.candidates()).filteredOn(c -> c.action() == PendingDelete.Action.DELETE)
         .extracting(PendingDelete.Candidate::key).containsExactly(k1, k2);

@@ -8,6 +8,7 @@ import io.skald.compactor.support.Segments;
 import io.skald.compactor.support.SimpleReader;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
 import java.nio.charset.StandardCharsets;
@@ -51,8 +52,8 @@ class QuarantineTest {
     DayCompactor.Stats second = compactor.compact("t", DAY); // merges the rest
 
     assertThat(store.head(bad)).isEmpty();
-    assertThat(store.get(Quarantine.PREFIX + bad)).isPresent();
-    assertThat(new String(store.get(Quarantine.PREFIX + bad + ".reason").orElseThrow(), StandardCharsets.UTF_8))
+    assertThat(store.get(ObjectKeys.quarantined(bad))).isPresent();
+    assertThat(new String(store.get(ObjectKeys.quarantineReason(bad)).orElseThrow(), StandardCharsets.UTF_8))
         .contains(bad);
     assertThat(meters.counter("skald_compactor_quarantined_objects_total").count()).isEqualTo(1.0);
     assertThat(indexes.load("t", DAY).segments()).extracting(IndexedSegment::key).doesNotContain(bad);

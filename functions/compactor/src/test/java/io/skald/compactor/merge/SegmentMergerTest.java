@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skald.compactor.support.Entry;
 import io.skald.compactor.support.Segments;
-import io.skald.index.ObjectKeys;
+import io.skald.layout.ObjectKeys;
 import io.skald.segment.BlockCursor;
 import io.skald.labels.Label;
 import io.skald.segment.SegmentReader;

@@ -1,7 +1,11 @@
 package io.skald.compactor.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skald.limits.Limits;
+import io.skald.limits.RetentionStream;
+import io.skald.limits.TenantLimits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +18,21 @@ class RetentionPolicyTest {
     return Duration.ofHours(hours);
   }
 
-  final RetentionPolicy policy = new RetentionPolicy(
-      new RetentionLimits(h(744), List.of(RetentionRule.of("{namespace=\"dev\"}", 1, h(24)))),
-      Map.of(
-          "29", new RetentionLimits(h(168), List.of(
-              RetentionRule.of("{namespace=\"prod\"}", 2, h(336)),
-              RetentionRule.of("{container=\"loki\"}", 1, h(72)))),
-          "30", new RetentionLimits(null, List.of(
-              RetentionRule.of("{container=\"nginx\", level=\"debug\"}", 1, h(24)))),
-          "31", new RetentionLimits(h(48), null)));
+  static Limits limits(Duration period, RetentionStream... rules) {
+    return Limits.builder().retentionPeriod(period).retentionStream(List.of(rules)).build();
+  }
+
+  static RetentionStream rule(String selector, int priority, Duration period) {
+    return new RetentionStream(selector, priority, period);
+  }
+
+  static final Limits GLOBAL = limits(h(744), rule("{namespace=\"dev\"}", 1, h(24)));
+
+  final RetentionPolicy policy = new RetentionPolicy(new TenantLimits(GLOBAL, Map.of(
+      "29", limits(h(168), rule("{namespace=\"prod\"}", 2, h(336)), rule("{container=\"loki\"}", 1, h(72))),
+      "30", GLOBAL.toBuilder()
+          .retentionStream(List.of(rule("{container=\"nginx\", level=\"debug\"}", 1, h(24)))).build(),
+      "31", GLOBAL.toBuilder().retentionPeriod(h(48)).build())));
 
   @Test
   void tenantRulesWinByPriority() {
@@ -52,10 +62,8 @@ class RetentionPolicyTest {
 
   @Test
   void equalPrioritiesTakeTheShorterPeriod() {
-    RetentionPolicy p = new RetentionPolicy(new RetentionLimits(Duration.ZERO, List.of(
-        RetentionRule.of("{a=\"x\"}", 1, h(96)),
-        RetentionRule.of("{b=\"y\"}", 1, h(48)),
-        RetentionRule.of("{b=\"y\"}", 0, h(24)))), Map.of());
+    RetentionPolicy p = new RetentionPolicy(TenantLimits.of(limits(Duration.ZERO,
+        rule("{a=\"x\"}", 1, h(96)), rule("{b=\"y\"}", 1, h(48)), rule("{b=\"y\"}", 0, h(24)))));
     assertThat(p.periodFor("t", Map.of("a", "x", "b", "y"))).isEqualTo(h(48));
   }
 
@@ -66,5 +74,14 @@ class RetentionPolicyTest {
     assertThat(p.shortestPeriod("t")).isEmpty();
     assertThat(policy.shortestPeriod("29")).contains(h(72));
     assertThat(policy.shortestPeriod("31")).contains(h(24));
+  }
+
+  @Test
+  void rulesLokiRefusesStopThePolicyAtStart() {
+    assertThatThrownBy(() -> new RetentionPolicy(TenantLimits.of(limits(Duration.ZERO, rule("{a=\"b\"}", 0, h(12))))))
+        .hasMessage("retention period must be >= 24h was 12h");
+    assertThatThrownBy(() -> new RetentionPolicy(new TenantLimits(GLOBAL,
+        Map.of("t", limits(Duration.ZERO, rule("{a=~\".*\"}", 0, h(24)))))))
+        .hasMessageStartingWith("invalid labels matchers: ");
   }
 }

@@ -17,6 +17,9 @@ import io.skald.labels.LabelSet;
 import io.skald.index.IndexedSegment;
 import io.skald.labels.MatchType;
 import io.skald.labels.Matcher;
+import io.skald.limits.Limits;
+import io.skald.limits.RetentionStream;
+import io.skald.limits.TenantLimits;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
 import java.nio.file.Files;
@@ -60,8 +63,8 @@ class RetentionSweeperTest {
   }
 
   static RetentionPolicy devFor72h() {
-    return new RetentionPolicy(new RetentionLimits(Duration.ZERO,
-        List.of(RetentionRule.of("{env=\"dev\"}", 1, Duration.ofHours(72)))), Map.of());
+    return new RetentionPolicy(TenantLimits.of(Limits.builder().retentionPeriod(Duration.ZERO)
+        .retentionStream(List.of(new RetentionStream("{env=\"dev\"}", 1, Duration.ofHours(72)))).build()));
   }
 
   @Test
@@ -97,7 +100,8 @@ class RetentionSweeperTest {
 
   @Test
   void theCutoffIsStrict() throws Exception {
-    RetentionPolicy p = new RetentionPolicy(new RetentionLimits(Duration.ofHours(24), List.of()), Map.of());
+    RetentionPolicy p = new RetentionPolicy(TenantLimits.of(Limits.builder().retentionPeriod(Duration.ofHours(24))
+        .build()));
     long cutoff = (NOW.getEpochSecond() - 24 * 3600) * 1_000_000_000L;
     LocalDate day = LocalDate.of(2026, 6, 9);
     segments.write("t", day, 0, 0, List.of(Entry.of(PROD, cutoff, "at the cutoff")));
@@ -124,7 +128,7 @@ class RetentionSweeperTest {
       Segments segs = new Segments(s);
       Random r = new Random(seed);
       Map<String, Duration> periods = new HashMap<>();
-      List<RetentionRule> rules = new ArrayList<>();
+      List<RetentionStream> rules = new ArrayList<>();
       Duration fallback = Duration.ofHours(24 * (1 + r.nextInt(6)));
       List<LocalDate> days = List.of(LocalDate.of(2026, 6, 2), LocalDate.of(2026, 6, 5), LocalDate.of(2026, 6, 8));
       Map<LocalDate, List<List<Entry>>> written = new HashMap<>();
@@ -139,11 +143,10 @@ class RetentionSweeperTest {
           segs.write("t", day, 0, offset++, seg);
         }
       }
-      periods.forEach((stream, period) -> rules.add(
-          new RetentionRule(LabelSet.parse(stream).asMap().entrySet().stream()
-              .map(l -> new Matcher(l.getKey(), MatchType.EQ, l.getValue())).toList(), 1, period)));
+      periods.forEach((stream, period) -> rules.add(new RetentionStream(stream, 1, period)));
       clock.set(Instant.parse("2026-06-10T00:00:00Z").plusSeconds(r.nextInt(86_400 * 3)));
-      RetentionPolicy policy = new RetentionPolicy(new RetentionLimits(fallback, rules), Map.of());
+      RetentionPolicy policy = new RetentionPolicy(TenantLimits.of(Limits.builder().retentionPeriod(fallback)
+          .retentionStream(rules).build()));
       removed += new RetentionSweeper(s, policy, new SegmentMerger(s, CompactionConfig.defaults()),
           new IndexSwap(s, clock, DELAY), clock).sweepTenant("t").entriesRemoved();
 

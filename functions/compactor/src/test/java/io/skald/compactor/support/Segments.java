@@ -2,8 +2,8 @@ package io.skald.compactor.support;
 
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
-import io.skald.index.ObjectKeys;
 import io.skald.index.TenantDayIndex;
+import io.skald.layout.ObjectKeys;
 import io.skald.segment.SegmentReader;
 import io.skald.segment.SegmentWriter;
 import io.skald.storage.ObjectStore;

@@ -2,10 +2,9 @@ package io.skald.compactor.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.skald.compactor.merge.CompactedKeys;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
-import io.skald.index.ObjectKeys;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.ObjectInfo;
 import io.skald.storage.ObjectStore;
 import java.time.LocalDate;
@@ -33,7 +32,7 @@ public final class StoreChecks {
     Set<String> referenced = new TreeSet<>();
     new IndexStore(store).load(tenant, day).segments().forEach(s -> referenced.add(s.key()));
     Set<String> out = new TreeSet<>();
-    for (ObjectInfo info : store.list(ObjectKeys.SEGMENTS + tenant + "/" + day + "/")) {
+    for (ObjectInfo info : store.list(ObjectKeys.segmentPrefix(tenant, day))) {
       if (!referenced.contains(info.key())) {
         out.add(info.key());
       }
@@ -42,6 +41,6 @@ public final class StoreChecks {
   }
 
   public static List<ObjectInfo> pendingRecords(ObjectStore store) throws Exception {
-    return store.list(CompactedKeys.PENDING_PREFIX);
+    return store.list(ObjectKeys.PENDING_DELETES);
   }
 }

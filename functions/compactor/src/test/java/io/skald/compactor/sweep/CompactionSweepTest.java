@@ -8,14 +8,12 @@ import io.skald.compactor.SharedIndexer;
 import io.skald.compactor.deletion.DeleteProcessor;
 import io.skald.compactor.events.IndexCatchUp;
 import io.skald.compactor.events.PendingDeletesRetired;
-import io.skald.compactor.merge.CompactedKeys;
 import io.skald.compactor.merge.CompactionConfig;
 import io.skald.compactor.merge.CompactionPlanner;
 import io.skald.compactor.merge.DayCompactor;
 import io.skald.compactor.merge.DelayedDeleter;
 import io.skald.compactor.merge.IndexSwap;
 import io.skald.compactor.merge.SegmentMerger;
-import io.skald.compactor.retention.RetentionLimits;
 import io.skald.compactor.retention.RetentionPolicy;
 import io.skald.compactor.retention.RetentionSweeper;
 import io.skald.compactor.support.Entry;
@@ -27,6 +25,9 @@ import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeletionConfig;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
+import io.skald.layout.ObjectKeys;
+import io.skald.limits.Limits;
+import io.skald.limits.TenantLimits;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
 import java.nio.file.Path;
@@ -61,7 +62,8 @@ class CompactionSweepTest {
     SharedIndexer lock = new SharedIndexer(new SegmentIndexer(new IndexStore(store), meters));
     SegmentMerger merger = new SegmentMerger(store, config);
     IndexSwap swap = new IndexSwap(store, clock, DELAY);
-    RetentionPolicy policy = new RetentionPolicy(new RetentionLimits(Duration.ofHours(168), List.of()), Map.of());
+    RetentionPolicy policy = new RetentionPolicy(TenantLimits.of(Limits.builder().retentionPeriod(Duration.ofHours(168))
+        .build()));
     sweep = new CompactionSweep(store, lock,
         new IndexCatchUp(store, lock, new PendingDeletesRetired(store), clock, Duration.ofDays(2)),
         new DayCompactor(new IndexStore(store), new CompactionPlanner(config), merger, swap),
@@ -90,7 +92,7 @@ class CompactionSweepTest {
     assertThat(r.retentionSegmentsRemoved()).isEqualTo(1);
     assertThat(r.deletePiecesProcessed()).isEqualTo(1);
     List<IndexedSegment> live = new IndexStore(store).load("t", NEW).segments();
-    assertThat(live).hasSize(1).allMatch(s -> CompactedKeys.isCompacted(s.key()));
+    assertThat(live).hasSize(1).allMatch(s -> ObjectKeys.isCompacted(s.key()));
     assertThat(new SimpleReader(store).readAll("t", NEW)).extracting(Entry::line)
         .containsExactly("line 0", "line 1", "line 2", "line 3");
     assertThat(new IndexStore(store).load("t", OLD).segments()).isEmpty();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.skald.compactor.SegmentIndexer;
 import io.skald.compactor.SharedIndexer;
-import io.skald.compactor.merge.CompactedKeys;
 import io.skald.compactor.merge.CompactionConfig;
 import io.skald.compactor.merge.CompactionPlanner;
 import io.skald.compactor.merge.DayCompactor;
@@ -16,7 +15,7 @@ import io.skald.compactor.support.Segments;
 import io.skald.events.v1.ObjectCreated;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
-import io.skald.index.ObjectKeys;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ class CompactionTriggerTest {
       indexNew(store, lock, 3);
       assertThat(trigger.awaitIdle(Duration.ofSeconds(10))).isTrue();
       List<IndexedSegment> live = new IndexStore(store).load("t", DAY).segments();
-      assertThat(live).singleElement().matches(s -> CompactedKeys.isCompacted(s.key()));
+      assertThat(live).singleElement().matches(s -> ObjectKeys.isCompacted(s.key()));
       assertThat(meters.timer("skald_compactor_compaction_lag_seconds").count()).isEqualTo(1);
 
       // An event for the compactor's own output is not indexed a second time.

@@ -1,6 +1,7 @@
 package io.skald.deletes;
 
 import io.skald.gocompat.GoDuration;
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.ObjectInfo;
 import io.skald.storage.ObjectStore;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.TreeSet;
  */
 public final class DeleteRequestStore {
 
-  public static final String PREFIX = "delete-requests/";
   /** Loki waits this much beyond the cancel period, so a cancel and a pick-up cannot race. */
   static final Duration PICKUP_SLACK = Duration.ofMinutes(1);
 
@@ -57,7 +57,7 @@ public final class DeleteRequestStore {
   /** All requests of the tenant, oldest first (by created_at, then id). */
   public List<DeleteRequest> list(String tenant) throws IOException {
     List<DeleteRequest> out = new ArrayList<>();
-    for (ObjectInfo info : admin.list(PREFIX + tenant + "/")) {
+    for (ObjectInfo info : admin.list(ObjectKeys.deleteRequestsPrefix(tenant))) {
       Optional<byte[]> bytes = admin.get(info.key()); // may have been cancelled since the listing
       if (bytes.isPresent()) {
         out.add(DeleteRequestCodec.decode(bytes.get()));
@@ -132,12 +132,8 @@ public final class DeleteRequestStore {
   /** Tenants that have at least one request. */
   public List<String> tenants() throws IOException {
     TreeSet<String> out = new TreeSet<>();
-    for (ObjectInfo info : admin.list(PREFIX)) {
-      String rest = info.key().substring(PREFIX.length());
-      int slash = rest.indexOf('/');
-      if (slash > 0) {
-        out.add(rest.substring(0, slash));
-      }
+    for (ObjectInfo info : admin.list(ObjectKeys.DELETE_REQUESTS)) {
+      ObjectKeys.tenantUnder(ObjectKeys.DELETE_REQUESTS, info.key()).ifPresent(out::add);
     }
     return List.copyOf(out);
   }
@@ -147,7 +143,7 @@ public final class DeleteRequestStore {
   }
 
   static String key(String tenant, String requestId) {
-    return PREFIX + tenant + "/" + requestId + ".json";
+    return ObjectKeys.deleteRequest(tenant, requestId);
   }
 
   /** Eight hex digits like Loki's ids (FNV-1 over tenant, time and query); never reused. */

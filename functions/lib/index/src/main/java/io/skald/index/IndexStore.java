@@ -1,5 +1,6 @@
 package io.skald.index;
 
+import io.skald.layout.ObjectKeys;
 import io.skald.storage.ObjectStore;
 import java.io.IOException;
 import java.time.LocalDate;

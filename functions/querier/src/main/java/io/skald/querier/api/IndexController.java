@@ -12,8 +12,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.skald.health.Targets;
 import io.skald.querier.IndexService;
-import io.skald.querier.QuerierFactory;
 import io.skald.querier.params.Params;
 import io.skald.tenancy.TenantException;
 import io.skald.tenancy.TenantResolver;
@@ -21,7 +21,7 @@ import java.util.function.BiFunction;
 
 /** Index-only routes used by Grafana's data source and Logs Drilldown; GET and POST like Loki. */
 @Controller("/loki/api/v1")
-@Requires(property = "skald.target", pattern = QuerierFactory.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.QUERIER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class IndexController {
 
@@ -87,7 +87,7 @@ public class IndexController {
 
   @Get("/drilldown-limits")
   public HttpResponse<?> drilldownLimits(HttpRequest<?> r) {
-    return answer(r, null, (t, p) -> service.drilldownLimits(version));
+    return answer(r, null, (t, p) -> service.drilldownLimits(t, version));
   }
 
   @Get("/format_query")

@@ -12,7 +12,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.skald.querier.QuerierFactory;
+import io.skald.health.Targets;
 import io.skald.querier.QueryContext;
 import io.skald.querier.QueryService;
 import io.skald.querier.params.Params;
@@ -25,7 +25,7 @@ import java.util.function.BiFunction;
  * maps HTTP to {@link QueryService} and back.
  */
 @Controller("/loki/api/v1")
-@Requires(property = "skald.target", pattern = QuerierFactory.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.QUERIER)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class QueryController {
 

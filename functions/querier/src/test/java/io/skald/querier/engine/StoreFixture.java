@@ -8,7 +8,7 @@ import io.skald.deletes.DeletionConfig;
 import io.skald.deletes.TenantDeleteFilters;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
-import io.skald.index.ObjectKeys;
+import io.skald.layout.ObjectKeys;
 import io.skald.index.TenantDayIndex;
 import io.skald.logql.engine.Limits;
 import io.skald.logql.engine.MetricEngine;

@@ -3,6 +3,7 @@ package io.skald.routes.storageevents;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
+import io.skald.schemas.Topics;
 import jakarta.validation.constraints.NotBlank;
 
 /**
@@ -18,8 +19,8 @@ import jakarta.validation.constraints.NotBlank;
 @ConfigurationProperties("skald.storage-events")
 public record StorageEventsConfig(
     @Bindable(defaultValue = "false") boolean enabled,
-    @Bindable(defaultValue = "storage.events.s3") @NotBlank String sourceTopic,
-    @Bindable(defaultValue = "storage.events") @NotBlank String targetTopic,
-    @Bindable(defaultValue = "storage.events.dlq") @NotBlank String deadLetterTopic,
+    @Bindable(defaultValue = Topics.STORAGE_EVENTS_S3) @NotBlank String sourceTopic,
+    @Bindable(defaultValue = Topics.STORAGE_EVENTS) @NotBlank String targetTopic,
+    @Bindable(defaultValue = Topics.STORAGE_EVENTS_DLQ) @NotBlank String deadLetterTopic,
     @Bindable(defaultValue = "skald-storage-events") @NotBlank String consumerGroup,
     @Nullable String bucket) {}

@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.skald.bus.Bus;
 import io.skald.health.ReadinessCheck;
+import io.skald.health.Targets;
 import io.skald.routes.storageevents.route.StorageEventsPipeline;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -15,11 +16,9 @@ import jakarta.annotation.PreDestroy;
  * where the compactor goes (target {@code compactor} or {@code all}).
  */
 @Context
-@Requires(property = "skald.target", pattern = StorageEventsService.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.COMPACTOR)
 @Requires(property = "skald.storage-events.enabled", value = "true")
 public final class StorageEventsService implements ReadinessCheck {
-
-  static final String TARGETS = "(.*,)?(all|compactor)(,.*)?";
 
   private final Bus bus;
   private final StorageEventsConfig config;

@@ -11,8 +11,8 @@ package io.skald.logql.engine;
  *     query; returning partial results}
  */
 public record Limits(int maxQuerySeries, boolean partialResultsOnSeriesLimit) {
-    /** Loki's defaults. */
-    public static final Limits DEFAULT = new Limits(500);
+    /** Skald's default {@code max_query_series} (Loki's 500), without partial results. */
+    public static final Limits DEFAULT = new Limits(io.skald.limits.Limits.DEFAULTS.maxQuerySeries());
 
     /** Loki refuses range queries with more than this many steps per series. */
     public static final long MAX_POINTS_PER_SERIES = 11_000;

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.skald.health.Targets;
 import io.skald.routes.pushingest.PushRoute;
 import io.skald.routes.pushingest.route.PushCall;
 import io.skald.routes.pushingest.route.PushIngestRoute;
@@ -25,7 +26,7 @@ import org.apache.camel.ProducerTemplate;
  * its reply to HTTP. No decoding or validation happens here.
  */
 @Controller
-@Requires(property = "skald.target", pattern = PushIngestFactory.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.INGEST)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PushController {
 

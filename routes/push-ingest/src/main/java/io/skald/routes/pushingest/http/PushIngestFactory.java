@@ -6,6 +6,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.skald.bus.Bus;
 import io.skald.health.ReadinessCheck;
+import io.skald.health.Targets;
+import io.skald.limits.TenantLimits;
 import io.skald.routes.pushingest.decode.PushRequestDecoder;
 import io.skald.routes.pushingest.ratelimit.IngestionRateLimiter;
 import io.skald.routes.pushingest.route.IngestMetrics;
@@ -13,7 +15,6 @@ import io.skald.routes.pushingest.route.LogBatchPublisher;
 import io.skald.routes.pushingest.route.PushIngestRoute;
 import io.skald.routes.pushingest.route.PushSteps;
 import io.skald.routes.pushingest.validate.PushValidator;
-import io.skald.routes.pushingest.validate.ValidationLimits;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -23,17 +24,16 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /** Builds the Camel context that runs the push route, and the route's steps. */
 @Factory
-@Requires(property = "skald.target", pattern = PushIngestFactory.TARGETS)
+@Requires(property = "skald.target", pattern = Targets.INGEST)
 public class PushIngestFactory {
 
-  public static final String TARGETS = "(.*,)?(all|ingest)(,.*)?";
-
   @Singleton
-  PushSteps pushSteps(Bus bus, IngestConfig config, Clock clock, MeterRegistry meters) {
+  PushSteps pushSteps(Bus bus, IngestConfig config, TenantLimits limits, Clock clock, MeterRegistry meters) {
     return new PushSteps(
         new PushRequestDecoder(),
-        new PushValidator(ValidationLimits.DEFAULTS, clock),
-        new IngestionRateLimiter(config.ingestionRateMb(), config.ingestionBurstSizeMb(), clock),
+        new PushValidator(limits.global(), clock),
+        limits,
+        new IngestionRateLimiter(clock, limits),
         new LogBatchPublisher(bus.producer(), config.topic(), clock),
         new IngestMetrics(meters));
   }

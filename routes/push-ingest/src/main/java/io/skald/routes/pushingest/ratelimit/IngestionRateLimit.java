@@ -1,5 +1,7 @@
 package io.skald.routes.pushingest.ratelimit;
 
+import io.skald.limits.Limits;
+
 /**
  * A tenant's ingestion rate limit, in Loki's units ({@code ingestion_rate_mb},
  * {@code ingestion_burst_size_mb}; 1 MB = 1 MiB = 1048576 bytes).
@@ -10,8 +12,10 @@ package io.skald.routes.pushingest.ratelimit;
 public record IngestionRateLimit(double ingestionRateMb, double ingestionBurstSizeMb) {
   public static final double BYTES_IN_MB = 1048576;
 
-  /** Loki's defaults: 4 MB/s, burst 6 MB. */
-  public static final IngestionRateLimit DEFAULT = new IngestionRateLimit(4, 6);
+  /** The rate and burst of a tenant's limits. */
+  public static IngestionRateLimit of(Limits limits) {
+    return new IngestionRateLimit(limits.ingestionRateMb(), limits.ingestionBurstSizeMb());
+  }
 
   public IngestionRateLimit {
     if (ingestionRateMb < 0 || ingestionBurstSizeMb < 0) {

@@ -1,5 +1,7 @@
 package io.skald.routes.pushingest.ratelimit;
 
+import io.skald.limits.Limits;
+import io.skald.limits.TenantLimits;
 import io.skald.routes.pushingest.PushException;
 import io.skald.routes.pushingest.validate.IngestRejection;
 import java.time.Clock;
@@ -21,9 +23,14 @@ public final class IngestionRateLimiter {
   private final Function<String, IngestionRateLimit> limits;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  /** Every tenant gets Loki's default limit (4 MB/s, burst 6 MB). */
+  /** Every tenant gets the default limit (Loki's 4 MB/s, burst 6 MB). */
   public IngestionRateLimiter(Clock clock) {
-    this(clock, tenant -> IngestionRateLimit.DEFAULT);
+    this(clock, fixed(IngestionRateLimit.of(Limits.DEFAULTS)));
+  }
+
+  /** Each tenant gets the rate and burst of its limits. */
+  public IngestionRateLimiter(Clock clock, TenantLimits limits) {
+    this(clock, tenant -> IngestionRateLimit.of(limits.forTenant(tenant)));
   }
 
   /** Every tenant gets the same limit, in Loki's units (MB = 1048576 bytes). */

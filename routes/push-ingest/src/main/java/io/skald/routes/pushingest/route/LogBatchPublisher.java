@@ -8,8 +8,7 @@ import io.skald.events.v1.LogEntry;
 import io.skald.routes.pushingest.model.MetadataPair;
 import io.skald.routes.pushingest.model.PushEntry;
 import io.skald.routes.pushingest.validate.ValidStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import io.skald.schemas.Topics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +43,7 @@ public final class LogBatchPublisher {
           .setEntries(entries(stream.entries()))
           .setReceivedAtMillis(now)
           .build();
-      byte[] key = (validated.tenant() + stream.canonicalLabels()).getBytes(StandardCharsets.UTF_8);
-      pending.add(producer.send(topic, key, bytes(batch)));
+      pending.add(producer.send(topic, Topics.LOG_BATCH.key(batch), Topics.LOG_BATCH.encode(batch)));
     }
     try {
       CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get();
@@ -69,16 +67,5 @@ public final class LogBatchPublisher {
       out.add(new LogEntry(e.timestampNanos(), e.line(), sm));
     }
     return out;
-  }
-
-  private static byte[] bytes(LogBatch batch) {
-    try {
-      ByteBuffer b = batch.toByteBuffer();
-      byte[] out = new byte[b.remaining()];
-      b.get(out);
-      return out;
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot encode LogBatch", e);
-    }
   }
 }

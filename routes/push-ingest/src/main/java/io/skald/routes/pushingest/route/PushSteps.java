@@ -1,6 +1,7 @@
 package io.skald.routes.pushingest.route;
 
 import io.skald.bus.BusUnavailableException;
+import io.skald.limits.TenantLimits;
 import io.skald.routes.pushingest.PushException;
 import io.skald.routes.pushingest.decode.PushRequestDecoder;
 import io.skald.routes.pushingest.ratelimit.IngestionRateLimiter;
@@ -20,14 +21,17 @@ public final class PushSteps {
 
   private final PushRequestDecoder decoder;
   private final PushValidator validator;
+  private final TenantLimits limits;
   private final IngestionRateLimiter rateLimiter;
   private final LogBatchPublisher publisher;
   private final IngestMetrics metrics;
 
-  public PushSteps(PushRequestDecoder decoder, PushValidator validator, IngestionRateLimiter rateLimiter,
-      LogBatchPublisher publisher, IngestMetrics metrics) {
+  /** @param limits what each tenant's pushes are validated against */
+  public PushSteps(PushRequestDecoder decoder, PushValidator validator, TenantLimits limits,
+      IngestionRateLimiter rateLimiter, LogBatchPublisher publisher, IngestMetrics metrics) {
     this.decoder = decoder;
     this.validator = validator;
+    this.limits = limits;
     this.rateLimiter = rateLimiter;
     this.publisher = publisher;
     this.metrics = metrics;
@@ -39,7 +43,8 @@ public final class PushSteps {
   }
 
   public TenantPush.Validated validate(TenantPush.Decoded decoded) {
-    return new TenantPush.Validated(decoded.tenant(), validator.validate(decoded.request()));
+    return new TenantPush.Validated(decoded.tenant(),
+        validator.validate(decoded.request(), limits.forTenant(decoded.tenant())));
   }
 
   public TenantPush.Validated rateLimit(TenantPush.Validated v) {

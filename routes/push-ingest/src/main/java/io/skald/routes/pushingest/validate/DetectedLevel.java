@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.skald.labels.Label;
+import io.skald.limits.Limits;
 import io.skald.routes.pushingest.model.MetadataPair;
 import java.io.IOException;
 import java.util.HashSet;
@@ -42,7 +43,7 @@ public final class DetectedLevel {
   private final int jsonMaxDepth;
 
   public DetectedLevel(List<String> fields, int jsonMaxDepth) {
-    this.fields = fields.isEmpty() ? ValidationLimits.DEFAULT_LOG_LEVEL_FIELDS : List.copyOf(fields);
+    this.fields = fields.isEmpty() ? Limits.DEFAULT_LOG_LEVEL_FIELDS : List.copyOf(fields);
     this.fieldSet = new HashSet<>(this.fields);
     this.jsonMaxDepth = jsonMaxDepth;
   }

@@ -2,17 +2,18 @@ package io.skald.routes.pushingest.validate;
 
 import io.skald.gocompat.GoTime;
 import io.skald.gocompat.Utf8;
+import io.skald.limits.Limits;
 import io.skald.routes.pushingest.model.MetadataPair;
 import io.skald.routes.pushingest.model.PushEntry;
 import java.util.List;
 
 /** Loki's {@code Validator.ValidateEntry}: time, line size and structured metadata, first failure wins. */
 final class EntryChecks {
-  private final ValidationLimits limits;
+  private final Limits limits;
   private final long oldestNanos;
   private final long newestNanos;
 
-  EntryChecks(ValidationLimits limits, long oldestNanos, long newestNanos) {
+  EntryChecks(Limits limits, long oldestNanos, long newestNanos) {
     this.limits = limits;
     this.oldestNanos = oldestNanos;
     this.newestNanos = newestNanos;

@@ -2,6 +2,7 @@ package io.skald.routes.pushingest.validate;
 
 import io.skald.gocompat.Utf8;
 import io.skald.labels.Label;
+import io.skald.limits.Limits;
 import io.skald.routes.pushingest.model.PushEntry;
 import java.util.List;
 
@@ -10,7 +11,7 @@ final class LabelChecks {
   private LabelChecks() {}
 
   /** Null when the labels are fine, else the rejection of the whole stream. */
-  static Rejection check(List<Label> labels, String canonical, List<PushEntry> entries, ValidationLimits limits) {
+  static Rejection check(List<Label> labels, String canonical, List<PushEntry> entries, Limits limits) {
     if (labels.isEmpty()) {
       return reject(IngestRejection.MISSING_LABELS, entries, IngestRejection.MISSING_LABELS.format());
     }

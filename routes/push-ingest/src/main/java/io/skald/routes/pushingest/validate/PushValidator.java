@@ -6,6 +6,7 @@ import io.skald.labels.Label;
 import io.skald.labels.LabelSet;
 import io.skald.labels.LabelSyntaxException;
 import io.skald.labels.SeriesParser;
+import io.skald.limits.Limits;
 import io.skald.routes.pushingest.PushException;
 import io.skald.routes.pushingest.model.MetadataPair;
 import io.skald.routes.pushingest.model.PushEntry;
@@ -40,17 +41,17 @@ public final class PushValidator {
   static final String RESERVED_BACKFILL = "streams must not contain the reserved labels __backfill__ or "
       + "__backfill_shard__; set the X-Loki-Backfill-Shard header to mark a push as backfill data";
 
-  private final ValidationLimits defaults;
+  private final Limits defaults;
   private final Clock clock;
   private final DetectedLevel defaultLevels;
 
-  public PushValidator(ValidationLimits limits, Clock clock) {
+  public PushValidator(Limits limits, Clock clock) {
     this.defaults = limits;
     this.clock = clock;
     this.defaultLevels = levelsFor(limits);
   }
 
-  private static DetectedLevel levelsFor(ValidationLimits limits) {
+  private static DetectedLevel levelsFor(Limits limits) {
     return limits.allowStructuredMetadata() && limits.discoverLogLevels()
         ? new DetectedLevel(limits.logLevelFields(), limits.logLevelFromJsonMaxDepth()) : null;
   }
@@ -66,7 +67,7 @@ public final class PushValidator {
    * @throws PushException 400, 413 or 422 when the whole request is refused (including a
    *     structured-metadata name that cannot be normalised, where Loki answers 500)
    */
-  public ValidatedPush validate(PushRequest request, ValidationLimits limits) {
+  public ValidatedPush validate(PushRequest request, Limits limits) {
     List<Prepared> prepared = prepare(request, limits);
     if (prepared.isEmpty()) {
       throw new PushException(422, NO_STREAMS);
@@ -137,7 +138,7 @@ public final class PushValidator {
   private record Prepared(PushStream source, List<Label> labels, String canonical) {}
 
   /** The push parser's pass: label text checks, parsing and service_name discovery. */
-  private static List<Prepared> prepare(PushRequest request, ValidationLimits limits) {
+  private static List<Prepared> prepare(PushRequest request, Limits limits) {
     ServiceNameDiscovery discovery = new ServiceNameDiscovery(limits.discoverServiceName());
     List<Prepared> out = new ArrayList<>(request.streams().size());
     for (PushStream s : request.streams()) {
@@ -175,7 +176,7 @@ public final class PushValidator {
     return labels;
   }
 
-  private static List<PushEntry> truncate(List<PushEntry> entries, ValidationLimits limits) {
+  private static List<PushEntry> truncate(List<PushEntry> entries, Limits limits) {
     int max = limits.maxLineSize();
     if (!limits.maxLineSizeTruncate() || max == 0) {
       return entries;

@@ -3,6 +3,7 @@ package io.skald.routes.pushingest.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skald.limits.Limits;
 import io.skald.routes.pushingest.PushException;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +91,7 @@ class IngestionRateLimiterTest {
   @Test
   void perTenantLimitsAndTheMegabyteConstructor() {
     IngestionRateLimiter custom = new IngestionRateLimiter(clock,
-        t -> Map.of("small", new IngestionRateLimit(1, 1)).getOrDefault(t, IngestionRateLimit.DEFAULT));
+        t -> Map.of("small", new IngestionRateLimit(1, 1)).getOrDefault(t, IngestionRateLimit.of(Limits.DEFAULTS)));
 
     assertThat(custom.tryAcquire("small", MB + 1)).isFalse();
     assertThat(custom.tryAcquire("other", MB + 1)).isTrue();
@@ -100,7 +101,7 @@ class IngestionRateLimiterTest {
 
   @Test
   void globalStrategyDividesTheRateNotTheBurst() {
-    IngestionRateLimit perInstance = IngestionRateLimit.DEFAULT.perInstance(4);
+    IngestionRateLimit perInstance = IngestionRateLimit.of(Limits.DEFAULTS).perInstance(4);
 
     assertThat(perInstance.bytesPerSecond()).isEqualTo(MB);
     assertThat(perInstance.burstBytes()).isEqualTo(6 * MB);

@@ -9,12 +9,13 @@ import io.skald.bus.BusRecord;
 import io.skald.bus.local.LocalLogBus;
 import io.skald.bus.local.LocalLogConfig;
 import io.skald.events.v1.LogBatch;
+import io.skald.limits.Limits;
+import io.skald.limits.TenantLimits;
 import io.skald.routes.pushingest.PushRoute;
 import io.skald.routes.pushingest.decode.PushRequestDecoder;
 import io.skald.routes.pushingest.ratelimit.IngestionRateLimiter;
 import io.skald.routes.pushingest.validate.PushValidator;
-import io.skald.routes.pushingest.validate.ValidationLimits;
-import java.nio.ByteBuffer;
+import io.skald.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,8 +45,8 @@ class PushIngestRouteTest {
     bus = LocalLogBus.open(new LocalLogConfig(dir, 2, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES)
         .withSendTimeout(Duration.ofSeconds(2)));
     Clock clock = Clock.systemUTC();
-    PushSteps steps = new PushSteps(new PushRequestDecoder(), new PushValidator(ValidationLimits.DEFAULTS, clock),
-        new IngestionRateLimiter(4, 6, clock), new LogBatchPublisher(bus.producer(), "logs.push", clock),
+    PushSteps steps = new PushSteps(new PushRequestDecoder(), new PushValidator(Limits.DEFAULTS, clock),
+        TenantLimits.of(Limits.DEFAULTS), new IngestionRateLimiter(4, 6, clock), new LogBatchPublisher(bus.producer(), Topics.LOGS_PUSH, clock),
         new IngestMetrics(new SimpleMeterRegistry()));
     camel = new DefaultCamelContext();
     camel.addRoutes(new PushIngestRoute(steps));
@@ -67,10 +68,13 @@ class PushIngestRouteTest {
 
   private List<LogBatch> published() throws Exception {
     List<LogBatch> out = new ArrayList<>();
-    try (BusConsumer c = bus.consumer("test", "logs.push")) {
+    try (BusConsumer c = bus.consumer("test", Topics.LOGS_PUSH)) {
       for (int i = 0; i < 5; i++) {
         for (BusRecord r : c.poll(Duration.ofMillis(50))) {
-          out.add(LogBatch.fromByteBuffer(ByteBuffer.wrap(r.value())));
+          LogBatch batch = Topics.LOG_BATCH.decode(r.value());
+          assertThat(new String(r.key(), StandardCharsets.UTF_8)).as("keyed by tenant and stream")
+              .isEqualTo(batch.getTenant() + batch.getLabels());
+          out.add(batch);
         }
       }
     }

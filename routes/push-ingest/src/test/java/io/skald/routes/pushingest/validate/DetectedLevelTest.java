@@ -3,6 +3,7 @@ package io.skald.routes.pushingest.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skald.labels.Label;
+import io.skald.limits.Limits;
 import io.skald.routes.pushingest.model.MetadataPair;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class DetectedLevelTest {
-  private final DetectedLevel levels = new DetectedLevel(ValidationLimits.DEFAULT_LOG_LEVEL_FIELDS, 2);
+  private final DetectedLevel levels = new DetectedLevel(Limits.DEFAULT_LOG_LEVEL_FIELDS, 2);
 
   private String fromLine(String line) {
     return levels.detect(List.of(), List.of(), line);

@@ -2,13 +2,14 @@ package io.skald.routes.pushingest.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skald.limits.Limits;
 import io.skald.routes.pushingest.model.MetadataPair;
 import io.skald.routes.pushingest.model.PushEntry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EntryChecksTest {
-  private final EntryChecks checks = new EntryChecks(ValidationLimits.DEFAULTS, 100, 200);
+  private final EntryChecks checks = new EntryChecks(Limits.DEFAULTS, 100, 200);
 
   @Test
   void boundariesAreInclusive() {
@@ -28,11 +29,11 @@ class EntryChecksTest {
 
   @Test
   void lineLengthIsMeasuredInBytes() {
-    EntryChecks small = new EntryChecks(ValidationLimits.builder().maxLineSize(3).build(), 0, 200);
+    EntryChecks small = new EntryChecks(Limits.builder().maxLineSize(3).build(), 0, 200);
 
     assertThat(small.check("s", new PushEntry(1, "éé")).message())
         .isEqualTo("max entry size '3' bytes exceeded for stream 's' while adding an entry with length '4' bytes");
-    assertThat(new EntryChecks(ValidationLimits.builder().maxLineSize(0).build(), 0, 200)
+    assertThat(new EntryChecks(Limits.builder().maxLineSize(0).build(), 0, 200)
         .check("s", new PushEntry(1, "x".repeat(300_000)))).isNull();
   }
 }

@@ -3,6 +3,7 @@ package io.skald.routes.pushingest.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skald.labels.Label;
+import io.skald.limits.Limits;
 import io.skald.routes.pushingest.model.MetadataPair;
 import io.skald.routes.pushingest.model.PushEntry;
 import java.util.List;
@@ -15,13 +16,13 @@ class LabelChecksTest {
   @Test
   void passesValidLabels() {
     assertThat(LabelChecks.check(List.of(new Label("a", "1"), new Label("b", "2")), "{a=\"1\", b=\"2\"}", ENTRIES,
-        ValidationLimits.DEFAULTS)).isNull();
+        Limits.DEFAULTS)).isNull();
   }
 
   @Test
   void rejectsTheWholeStreamCountingItsEntriesAndBytes() {
     Rejection r = LabelChecks.check(List.of(new Label("a", "1"), new Label("a", "2")), "{a=\"1\", a=\"2\"}", ENTRIES,
-        ValidationLimits.DEFAULTS);
+        Limits.DEFAULTS);
 
     assertThat(r).isEqualTo(new Rejection(IngestRejection.DUPLICATE_LABEL_NAMES, 2, 3 + 1 + 2 + 2,
         "stream '{a=\"1\", a=\"2\"}' has duplicate label name: 'a'"));
@@ -29,7 +30,7 @@ class LabelChecksTest {
 
   @Test
   void countsLabelNamesWithoutServiceName() {
-    ValidationLimits one = ValidationLimits.builder().maxLabelNamesPerSeries(1).build();
+    Limits one = Limits.builder().maxLabelNamesPerSeries(1).build();
 
     assertThat(LabelChecks.check(List.of(new Label("a", "1"), new Label("service_name", "s")), "x", ENTRIES, one)).isNull();
     assertThat(LabelChecks.check(List.of(new Label("a", "1"), new Label("b", "s")), "x", ENTRIES, one).message())

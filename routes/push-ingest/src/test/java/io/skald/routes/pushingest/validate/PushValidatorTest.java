@@ -3,6 +3,7 @@ package io.skald.routes.pushingest.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skald.limits.Limits;
 import io.skald.routes.pushingest.PushException;
 import io.skald.routes.pushingest.model.MetadataPair;
 import io.skald.routes.pushingest.model.PushEntry;
@@ -22,7 +23,7 @@ class PushValidatorTest {
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   private static final String APP = "{app=\"a\", service_name=\"a\"}";
 
-  private final PushValidator validator = new PushValidator(ValidationLimits.DEFAULTS, CLOCK);
+  private final PushValidator validator = new PushValidator(Limits.DEFAULTS, CLOCK);
 
   private static PushRequest request(PushStream... streams) {
     return new PushRequest(List.of(streams));
@@ -116,7 +117,7 @@ class PushValidatorTest {
 
   @Test
   void aSingleErrorIsPrintedWithoutCount() {
-    ValidatedPush v = new PushValidator(ValidationLimits.builder().maxLineSize(10).build(), CLOCK)
+    ValidatedPush v = new PushValidator(Limits.builder().maxLineSize(10).build(), CLOCK)
         .validate(request(stream("{app=\"a\"}", entry(NOW_NS, "01234567890"), entry(NOW_NS, "short"))));
 
     assertThat(v.errorBody()).isEqualTo("max entry size '10' bytes exceeded for stream '" + APP
@@ -143,7 +144,7 @@ class PushValidatorTest {
 
   @Test
   void oldSamplesAreKeptWhenRejectionIsOff() {
-    ValidatedPush v = new PushValidator(ValidationLimits.builder().rejectOldSamples(false).build(), CLOCK)
+    ValidatedPush v = new PushValidator(Limits.builder().rejectOldSamples(false).build(), CLOCK)
         .validate(request(stream("{app=\"a\"}", entry(0, "1970"))));
 
     assertThat(v.errorBody()).isNull();
@@ -151,7 +152,7 @@ class PushValidatorTest {
 
   @Test
   void truncatesLongLinesWhenConfigured() {
-    ValidationLimits limits = ValidationLimits.builder().maxLineSize(10).maxLineSizeTruncate(true)
+    Limits limits = Limits.builder().maxLineSize(10).maxLineSizeTruncate(true)
         .maxLineSizeTruncateIdentifier("...").build();
 
     ValidatedPush v = new PushValidator(limits, CLOCK).validate(request(stream("{app=\"a\"}",
@@ -164,12 +165,12 @@ class PushValidatorTest {
   @Test
   void labelChecks() {
     // service_name itself is 12 bytes long
-    PushValidator small = new PushValidator(ValidationLimits.builder().maxLabelNameLength(12).build(), CLOCK);
+    PushValidator small = new PushValidator(Limits.builder().maxLabelNameLength(12).build(), CLOCK);
 
     assertThat(small.validate(request(stream("{abcdefghijklm=\"a\"}", entry(NOW_NS, "x")))).errorBody())
         .isEqualTo("stream '{abcdefghijklm=\"a\", service_name=\"unknown_service\"}' has label name too long: "
             + "'abcdefghijklm'\n");
-    assertThat(new PushValidator(ValidationLimits.builder().maxLabelValueLength(3).build(), CLOCK)
+    assertThat(new PushValidator(Limits.builder().maxLabelValueLength(3).build(), CLOCK)
         .validate(request(stream("{app=\"abcd\"}", entry(NOW_NS, "x")))).errorBody())
         .isEqualTo("stream '{app=\"abcd\", service_name=\"abcd\"}' has label value too long: 'abcd'\n");
     assertThat(validator.validate(request(stream("{app=\"a\", app=\"b\"}", entry(NOW_NS, "x")))).errorBody())
@@ -189,7 +190,7 @@ class PushValidatorTest {
 
   @Test
   void missingLabelsWhenDiscoveryIsOff() {
-    PushValidator noDiscovery = new PushValidator(ValidationLimits.builder().discoverServiceName(List.of()).build(), CLOCK);
+    PushValidator noDiscovery = new PushValidator(Limits.builder().discoverServiceName(List.of()).build(), CLOCK);
 
     assertThat(noDiscovery.validate(request(stream("{}", entry(NOW_NS, "x")))).errorBody())
         .isEqualTo("error at least one label pair is required per stream\n");
@@ -197,15 +198,15 @@ class PushValidatorTest {
 
   @Test
   void structuredMetadataChecks() {
-    assertThat(new PushValidator(ValidationLimits.builder().allowStructuredMetadata(false).build(), CLOCK)
+    assertThat(new PushValidator(Limits.builder().allowStructuredMetadata(false).build(), CLOCK)
         .validate(request(stream("{app=\"a\"}", entry(NOW_NS, "x", "k", "v")))).errorBody())
         .isEqualTo("stream '" + APP + "' includes structured metadata, but this feature is disallowed. Please see "
             + "`limits_config.allow_structured_metadata` or contact your Loki administrator to enable it\n");
-    assertThat(new PushValidator(ValidationLimits.builder().maxStructuredMetadataSize(3).build(), CLOCK)
+    assertThat(new PushValidator(Limits.builder().maxStructuredMetadataSize(3).build(), CLOCK)
         .validate(request(stream("{app=\"a\"}", entry(NOW_NS, "x", "key", "v")))).errorBody())
         .isEqualTo("stream '" + APP + "' has structured metadata too large: '4' bytes, limit: '3' bytes. Please see "
             + "`limits_config.max_structured_metadata_size` or contact your Loki administrator to increase it\n");
-    assertThat(new PushValidator(ValidationLimits.builder().maxStructuredMetadataEntriesCount(1).build(), CLOCK)
+    assertThat(new PushValidator(Limits.builder().maxStructuredMetadataEntriesCount(1).build(), CLOCK)
         .validate(request(stream("{app=\"a\"}", entry(NOW_NS, "x", "a", "1", "b", "2")))).errorBody())
         .isEqualTo("stream '" + APP + "' has too many structured metadata labels: '2', limit: '1'. Please see "
             + "`limits_config.max_structured_metadata_entries_count` or contact your Loki administrator to increase it\n");
@@ -233,7 +234,7 @@ class PushValidatorTest {
 
   @Test
   void noDetectedLevelWhenDiscoveryIsOff() {
-    ValidatedPush v = new PushValidator(ValidationLimits.builder().discoverLogLevels(false).build(), CLOCK)
+    ValidatedPush v = new PushValidator(Limits.builder().discoverLogLevels(false).build(), CLOCK)
         .validate(request(stream("{app=\"a\"}", entry(NOW_NS, "error!"))));
 
     assertThat(v.streams().get(0).entries().get(0).structuredMetadata()).isEmpty();
@@ -241,7 +242,7 @@ class PushValidatorTest {
 
   @Test
   void incrementsDuplicateTimestampsOfDifferentLines() {
-    ValidatedPush v = new PushValidator(ValidationLimits.builder().incrementDuplicateTimestamp(true)
+    ValidatedPush v = new PushValidator(Limits.builder().incrementDuplicateTimestamp(true)
         .discoverLogLevels(false).build(), CLOCK)
         .validate(request(stream("{app=\"a\"}",
             entry(NOW_NS, "a"), entry(NOW_NS, "b"), entry(NOW_NS, "b"), entry(NOW_NS, "c"), entry(NOW_NS + 10, "d"))));
@@ -299,7 +300,7 @@ class PushValidatorTest {
   @Test
   void perTenantLimitsOverrideTheDefaults() {
     ValidatedPush v = validator.validate(request(stream("{app=\"a\"}", entry(NOW_NS, "0123456789"))),
-        ValidationLimits.builder().maxLineSize(5).build());
+        Limits.builder().maxLineSize(5).build());
 
     assertThat(v.rejectedEntries()).isEqualTo(1);
   }

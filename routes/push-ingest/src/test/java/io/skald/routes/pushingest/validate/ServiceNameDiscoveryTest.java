@@ -3,11 +3,12 @@ package io.skald.routes.pushingest.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skald.labels.Label;
+import io.skald.limits.Limits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServiceNameDiscoveryTest {
-  private final ServiceNameDiscovery discovery = new ServiceNameDiscovery(ValidationLimits.DEFAULT_DISCOVER_SERVICE_NAME);
+  private final ServiceNameDiscovery discovery = new ServiceNameDiscovery(Limits.DEFAULT_DISCOVER_SERVICE_NAME);
 
   private static Label l(String n, String v) {
     return new Label(n, v);

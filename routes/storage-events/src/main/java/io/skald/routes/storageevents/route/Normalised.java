@@ -8,10 +8,7 @@ import java.util.List;
  * What one notification record on the bus turned into: the events to publish and the reasons
  * for anything in it that cannot be used (empty when all of it was good).
  */
-public record Normalised(BusRecord source, List<TenantEvent> events, List<String> rejections) {
-
-  /** An {@code ObjectCreated} with the tenant its bus record is keyed by. */
-  public record TenantEvent(String tenant, ObjectCreated event) {}
+public record Normalised(BusRecord source, List<ObjectCreated> events, List<String> rejections) {
 
   public Normalised {
     events = List.copyOf(events);

@@ -2,12 +2,12 @@ package io.skald.routes.storageevents.route;
 
 import io.skald.bus.BusRecord;
 import io.skald.events.v1.ObjectCreated;
+import io.skald.layout.ObjectKeys;
 import io.skald.routes.storageevents.notification.MalformedNotificationException;
 import io.skald.routes.storageevents.notification.S3EventRecord;
 import io.skald.routes.storageevents.notification.S3NotificationParser;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Turns an S3 bucket notification into {@code ObjectCreated} events (source
@@ -32,20 +32,19 @@ public final class NotificationNormaliser {
     } catch (MalformedNotificationException e) {
       return new Normalised(record, List.of(), List.of("malformed S3 notification: " + e.getMessage()));
     }
-    List<Normalised.TenantEvent> events = new ArrayList<>();
+    List<ObjectCreated> events = new ArrayList<>();
     List<String> rejections = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
       S3EventRecord r = records.get(i);
       String at = records.size() == 1 ? "" : "Records[" + i + "]: ";
-      Optional<String> tenant = SegmentKeys.tenantOf(r.key());
       if (!r.isObjectCreated()) {
         rejections.add(at + "unsupported event type " + r.eventName() + " for " + r.key());
       } else if (!r.bucket().equals(bucket)) {
         rejections.add(at + "object in foreign bucket " + r.bucket() + " (expected " + bucket + "): " + r.key());
-      } else if (tenant.isEmpty()) {
+      } else if (ObjectKeys.parseSegment(r.key()).isEmpty()) {
         rejections.add(at + "not a segment key: " + r.key());
       } else {
-        events.add(new Normalised.TenantEvent(tenant.get(), event(r, record.timestampMillis())));
+        events.add(event(r, record.timestampMillis()));
       }
     }
     return new Normalised(record, events, rejections);

@@ -4,9 +4,8 @@ import io.skald.bus.BusProducer;
 import io.skald.bus.BusRecord;
 import io.skald.bus.BusUnavailableException;
 import io.skald.bus.DeadLetterPublisher;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import io.skald.events.v1.ObjectCreated;
+import io.skald.schemas.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -44,8 +43,8 @@ public final class NotificationSteps {
   /** Publishes every event keyed by its tenant, so one tenant's objects stay in one partition. */
   public Normalised publish(Normalised n) {
     List<CompletableFuture<?>> pending = new ArrayList<>(n.events().size());
-    for (Normalised.TenantEvent e : n.events()) {
-      pending.add(producer.send(targetTopic, e.tenant().getBytes(StandardCharsets.UTF_8), bytes(e)));
+    for (ObjectCreated e : n.events()) {
+      pending.add(producer.send(targetTopic, Topics.OBJECT_CREATED.key(e), Topics.OBJECT_CREATED.encode(e)));
     }
     await(pending, "publish ObjectCreated to " + targetTopic);
     return n;
@@ -57,17 +56,6 @@ public final class NotificationSteps {
       await(List.of(deadLetters.publish(n.source(), n.reason())), "dead-letter to " + deadLetters.topic());
     }
     return n;
-  }
-
-  private static byte[] bytes(Normalised.TenantEvent e) {
-    try {
-      ByteBuffer b = e.event().toByteBuffer();
-      byte[] out = new byte[b.remaining()];
-      b.get(out);
-      return out;
-    } catch (IOException ex) {
-      throw new IllegalStateException("cannot encode ObjectCreated", ex);
-    }
   }
 
   private static void await(List<CompletableFuture<?>> pending, String what) {

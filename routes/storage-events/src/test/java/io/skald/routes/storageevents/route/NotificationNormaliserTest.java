@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.skald.bus.BusRecord;
 import io.skald.events.v1.ObjectCreated;
 import io.skald.routes.storageevents.notification.Samples;
+import io.skald.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -17,33 +18,39 @@ class NotificationNormaliserTest {
   private final NotificationNormaliser normaliser = new NotificationNormaliser("loki-chunks");
 
   private static BusRecord record(byte[] value) {
-    return new BusRecord("storage.events.s3", 0, 7, null, value, RECORD_TIME);
+    return new BusRecord(Topics.STORAGE_EVENTS_S3, 0, 7, null, value, RECORD_TIME);
   }
 
   private Normalised normalise(byte[] value) {
     return normaliser.normalise(record(value));
   }
 
+  /** The record key the event is published with. */
+  private static String tenantKey(ObjectCreated e) {
+    return new String(Topics.OBJECT_CREATED.key(e), StandardCharsets.UTF_8);
+  }
+
   @Test
   void anAwsPutBecomesObjectCreatedOfItsTenant() {
     Normalised n = normalise(Samples.file("aws-put.json"));
     assertThat(n.rejections()).isEmpty();
-    assertThat(n.events()).containsExactly(new Normalised.TenantEvent("fake", ObjectCreated.newBuilder()
+    assertThat(n.events()).containsExactly(ObjectCreated.newBuilder()
         .setBucket("loki-chunks").setKey(SEGMENT).setSize(1024).setETag("d41d8cd98f00b204e9800998ecf8427e")
         .setEventTimeMillis(Instant.parse("2026-11-25T10:15:30.123Z").toEpochMilli()).setSource("s3-notification")
-        .build()));
+        .build());
+    assertThat(tenantKey(n.events().get(0))).isEqualTo("fake");
   }
 
   @Test
   void minioAndCephNotificationsNormaliseAlike() {
     assertThat(normalise(Samples.file("minio-put.json")).events()).singleElement().satisfies(e -> {
-      assertThat(e.tenant()).isEqualTo("fake");
-      assertThat(e.event().getKey()).isEqualTo(SEGMENT);
-      assertThat(e.event().getSize()).isEqualTo(2048);
+      assertThat(tenantKey(e)).isEqualTo("fake");
+      assertThat(e.getKey()).isEqualTo(SEGMENT);
+      assertThat(e.getSize()).isEqualTo(2048);
     });
     assertThat(normalise(Samples.file("ceph-multipart.json")).events()).singleElement().satisfies(e -> {
-      assertThat(e.tenant()).isEqualTo("team a");
-      assertThat(e.event().getKey()).isEqualTo("segments/team a/2026-11-25/0000-00000000000000000007.seg");
+      assertThat(tenantKey(e)).isEqualTo("team a");
+      assertThat(e.getKey()).isEqualTo("segments/team a/2026-11-25/0000-00000000000000000007.seg");
     });
   }
 
@@ -51,7 +58,7 @@ class NotificationNormaliserTest {
   void missingTimeAndSizeFallBackToTheRecordTimeAndZero() {
     String json = "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"loki-chunks\"},"
         + "\"object\":{\"key\":\"" + SEGMENT + "\"}}}]}";
-    ObjectCreated e = normalise(json.getBytes(StandardCharsets.UTF_8)).events().get(0).event();
+    ObjectCreated e = normalise(json.getBytes(StandardCharsets.UTF_8)).events().get(0);
     assertThat(e.getEventTimeMillis()).isEqualTo(RECORD_TIME);
     assertThat(e.getSize()).isZero();
     assertThat(e.getETag()).isNull();

@@ -12,7 +12,7 @@ import io.skald.bus.local.LocalLogBus;
 import io.skald.bus.local.LocalLogConfig;
 import io.skald.events.v1.ObjectCreated;
 import io.skald.routes.storageevents.notification.Samples;
-import java.nio.ByteBuffer;
+import io.skald.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Camel route with its real steps, fed from and publishing to a real local log. */
 class StorageEventsPipelineTest {
 
-  private static final String SOURCE = "storage.events.s3";
-  private static final String TARGET = "storage.events";
-  private static final String DLQ = "storage.events.dlq";
+  private static final String SOURCE = Topics.STORAGE_EVENTS_S3;
+  private static final String TARGET = Topics.STORAGE_EVENTS;
+  private static final String DLQ = Topics.STORAGE_EVENTS_DLQ;
   private static final String GROUP = "skald-storage-events";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,7 +55,7 @@ class StorageEventsPipelineTest {
   }
 
   private static ObjectCreated decode(BusRecord r) throws Exception {
-    return ObjectCreated.fromByteBuffer(ByteBuffer.wrap(r.value()));
+    return Topics.OBJECT_CREATED.decode(r.value());
   }
 
   @Test
