@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.skald.compactor.SegmentIndexer;
 import io.skald.compactor.SharedIndexer;
+import io.skald.compactor.catchup.IndexCatchUp;
+import io.skald.compactor.catchup.PendingDeletesRetired;
 import io.skald.compactor.deletion.DeleteProcessor;
-import io.skald.compactor.events.IndexCatchUp;
-import io.skald.compactor.events.PendingDeletesRetired;
 import io.skald.compactor.merge.CompactedKeys;
 import io.skald.compactor.merge.CompactionConfig;
 import io.skald.compactor.merge.CompactionPlanner;
@@ -62,12 +62,13 @@ class CompactionSweepTest {
     SegmentMerger merger = new SegmentMerger(store, config);
     IndexSwap swap = new IndexSwap(store, clock, DELAY);
     RetentionPolicy policy = new RetentionPolicy(new RetentionLimits(Duration.ofHours(168), List.of()), Map.of());
-    sweep = new CompactionSweep(store, lock,
+    CompactionSweep.Steps steps = new CompactionSweep.Steps(
         new IndexCatchUp(store, lock, new PendingDeletesRetired(store), clock, Duration.ofDays(2)),
         new DayCompactor(new IndexStore(store), new CompactionPlanner(config), merger, swap),
         new RetentionSweeper(store, policy, merger, swap, clock),
-        new DeleteProcessor(store, requests, merger, swap), requests,
-        new DelayedDeleter(store, clock, DELAY), new CompactorMetrics(meters), clock);
+        new DeleteProcessor(store, requests, merger, swap),
+        new DelayedDeleter(store, clock, DELAY));
+    sweep = new CompactionSweep(store, lock, steps, requests, new CompactorMetrics(meters), clock);
   }
 
   @Test
