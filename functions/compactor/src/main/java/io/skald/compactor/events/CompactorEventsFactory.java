@@ -11,15 +11,11 @@ import io.skald.health.Targets;
 import io.skald.storage.ObjectStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 
 /** Builds the handlers behind {@link CloudEventsController}. */
 @Factory
 @Requires(property = "skald.target", pattern = Targets.COMPACTOR)
 public class CompactorEventsFactory {
-
-  /** How far back a cron tick looks for segments no event announced. */
-  static final Duration CATCH_UP_WINDOW = Duration.ofDays(2);
 
   @Singleton
   StorageEventHandler storageEventHandler(SharedIndexer indexer, Bus bus, CompactorConfig config, Clock clock) {

@@ -1,6 +1,7 @@
 package io.skald.compactor.events;
 
 import io.cloudevents.CloudEvent;
+import io.skald.compactor.catchup.IndexCatchUp;
 import io.skald.events.v1.CronTick;
 import java.io.IOException;
 import java.time.Clock;
@@ -12,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /events/cron}: turns the PingSource's CloudEvent into a {@link CronTick} and runs
- * the periodic work. For now every tick runs the {@link IndexCatchUp}; the tick's kind is logged
- * so kinds with work of their own can be told apart later.
+ * the periodic work (the compactor's sweep, see {@code CompactorEventsFactory}); the tick's kind
+ * is logged so kinds with work of their own can be told apart later.
  */
 public final class CronTickHandler {
 

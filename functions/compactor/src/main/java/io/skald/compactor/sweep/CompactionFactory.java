@@ -6,9 +6,9 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.skald.compactor.CompactionSettings;
 import io.skald.compactor.SharedIndexer;
+import io.skald.compactor.catchup.IndexCatchUp;
+import io.skald.compactor.catchup.PendingDeletesRetired;
 import io.skald.compactor.deletion.DeleteProcessor;
-import io.skald.compactor.events.IndexCatchUp;
-import io.skald.compactor.events.PendingDeletesRetired;
 import io.skald.compactor.merge.CompactionConfig;
 import io.skald.compactor.merge.CompactionPlanner;
 import io.skald.compactor.merge.DayCompactor;
@@ -86,8 +86,9 @@ public class CompactionFactory {
         && DeletionMode.parse(settings.deletionMode()).deletesPhysically()
         ? new DeleteProcessor(store, requests, merger, swap) : null;
     IndexCatchUp catchUp = new IndexCatchUp(store, lock, new PendingDeletesRetired(store), clock, CATCH_UP_WINDOW);
-    return new CompactionSweep(store, lock, catchUp, compactor, retention, deletes, requests,
-        new DelayedDeleter(store, clock, config.retentionDeleteDelay()), metrics, clock);
+    CompactionSweep.Steps steps = new CompactionSweep.Steps(catchUp, compactor, retention, deletes,
+        new DelayedDeleter(store, clock, config.retentionDeleteDelay()));
+    return new CompactionSweep(store, lock, steps, requests, metrics, clock);
   }
 
   @Singleton

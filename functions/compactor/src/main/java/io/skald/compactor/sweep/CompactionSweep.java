@@ -1,8 +1,8 @@
 package io.skald.compactor.sweep;
 
 import io.skald.compactor.SharedIndexer;
+import io.skald.compactor.catchup.IndexCatchUp;
 import io.skald.compactor.deletion.DeleteProcessor;
-import io.skald.compactor.events.IndexCatchUp;
 import io.skald.compactor.merge.DayCompactor;
 import io.skald.compactor.merge.DelayedDeleter;
 import io.skald.compactor.merge.IndexedDays;
@@ -45,6 +45,15 @@ public final class CompactionSweep {
     }
   }
 
+  /**
+   * The steps of a pass, in the order they run.
+   *
+   * @param retention null when retention is off
+   * @param deletes null when delete requests are not processed physically
+   */
+  public record Steps(IndexCatchUp catchUp, DayCompactor compactor, RetentionSweeper retention,
+      DeleteProcessor deletes, DelayedDeleter deleter) {}
+
   private final ObjectStore store;
   private final SharedIndexer lock;
   private final IndexCatchUp catchUp;
@@ -56,21 +65,17 @@ public final class CompactionSweep {
   private final CompactorMetrics metrics;
   private final Clock clock;
 
-  /**
-   * @param retention null when retention is off
-   * @param deletes null when delete requests are not processed physically
-   */
-  public CompactionSweep(ObjectStore store, SharedIndexer lock, IndexCatchUp catchUp, DayCompactor compactor,
-      RetentionSweeper retention, DeleteProcessor deletes, DeleteRequestStore requests, DelayedDeleter deleter,
+  /** @param requests the delete requests, whose tenants the deletes step visits */
+  public CompactionSweep(ObjectStore store, SharedIndexer lock, Steps steps, DeleteRequestStore requests,
       CompactorMetrics metrics, Clock clock) {
     this.store = store;
     this.lock = lock;
-    this.catchUp = catchUp;
-    this.compactor = compactor;
-    this.retention = retention;
-    this.deletes = deletes;
+    this.catchUp = steps.catchUp();
+    this.compactor = steps.compactor();
+    this.retention = steps.retention();
+    this.deletes = steps.deletes();
     this.requests = requests;
-    this.deleter = deleter;
+    this.deleter = steps.deleter();
     this.metrics = metrics;
     this.clock = clock;
   }

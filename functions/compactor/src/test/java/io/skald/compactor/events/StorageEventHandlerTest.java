@@ -14,6 +14,7 @@ import io.skald.bus.local.LocalLogBus;
 import io.skald.bus.local.LocalLogConfig;
 import io.skald.compactor.SegmentIndexer;
 import io.skald.compactor.SharedIndexer;
+import io.skald.compactor.support.TestStores;
 import io.skald.events.v1.ObjectCreated;
 import io.skald.index.IndexStore;
 import io.skald.layout.ObjectKeys;

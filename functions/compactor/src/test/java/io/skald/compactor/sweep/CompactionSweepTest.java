@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.skald.compactor.SegmentIndexer;
 import io.skald.compactor.SharedIndexer;
+import io.skald.compactor.catchup.IndexCatchUp;
+import io.skald.compactor.catchup.PendingDeletesRetired;
 import io.skald.compactor.deletion.DeleteProcessor;
-import io.skald.compactor.events.IndexCatchUp;
-import io.skald.compactor.events.PendingDeletesRetired;
+import io.skald.compactor.catchup.IndexCatchUp;
+import io.skald.compactor.catchup.PendingDeletesRetired;
 import io.skald.compactor.merge.CompactionConfig;
 import io.skald.compactor.merge.CompactionPlanner;
 import io.skald.compactor.merge.DayCompactor;
@@ -64,12 +66,13 @@ class CompactionSweepTest {
     IndexSwap swap = new IndexSwap(store, clock, DELAY);
     RetentionPolicy policy = new RetentionPolicy(TenantLimits.of(Limits.builder().retentionPeriod(Duration.ofHours(168))
         .build()));
-    sweep = new CompactionSweep(store, lock,
+    CompactionSweep.Steps steps = new CompactionSweep.Steps(
         new IndexCatchUp(store, lock, new PendingDeletesRetired(store), clock, Duration.ofDays(2)),
         new DayCompactor(new IndexStore(store), new CompactionPlanner(config), merger, swap),
         new RetentionSweeper(store, policy, merger, swap, clock),
-        new DeleteProcessor(store, requests, merger, swap), requests,
-        new DelayedDeleter(store, clock, DELAY), new CompactorMetrics(meters), clock);
+        new DeleteProcessor(store, requests, merger, swap),
+        new DelayedDeleter(store, clock, DELAY));
+    sweep = new CompactionSweep(store, lock, steps, requests, new CompactorMetrics(meters), clock);
   }
 
   @Test

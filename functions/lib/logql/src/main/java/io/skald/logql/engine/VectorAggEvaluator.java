@@ -62,72 +62,12 @@ final class VectorAggEvaluator implements StepEvaluator {
         for (int i = 0; i < in.size(); i++) {
             LabelSet metric = in.labels(i);
             double v = in.value(i);
-            LabelSet key = keys.get(metric);
-            if (key == null) {
-                key = without
-                        ? metric.keep(n -> !groups.contains(n))
-                        : metric.keep(groups::contains);
-                if (keys.size() >= 100_000) {
-                    keys.clear();
-                }
-                keys.put(metric, key);
-            }
+            LabelSet key = groupKey(metric);
             Group group = result.get(key);
             if (group == null) {
-                group = new Group(key);
-                group.value = v;
-                group.mean = v;
-                group.count = 1;
-                switch (op) {
-                    case STDVAR, STDDEV -> group.value = 0.0;
-                    case TOPK, SORT_DESC -> {
-                        group.heap = new Heap(false);
-                        group.heap.push(metric, v);
-                    }
-                    case BOTTOMK, SORT -> {
-                        group.heap = new Heap(true);
-                        group.heap.push(metric, v);
-                    }
-                    default -> {
-                    }
-                }
-                result.put(key, group);
-                continue;
-            }
-            switch (op) {
-                case SUM -> group.value += v;
-                case AVG -> {
-                    group.count++;
-                    if (Double.isInfinite(group.mean)) {
-                        if (Double.isInfinite(v) && (group.mean > 0) == (v > 0)) {
-                            break; // same-sign infinity leaves the mean unchanged
-                        }
-                        if (!Double.isInfinite(v) && !Double.isNaN(v)) {
-                            break; // a finite sample cannot change an infinite mean
-                        }
-                    }
-                    group.mean += (v - group.mean) / group.count;
-                }
-                case MAX -> {
-                    if (group.value < v || Double.isNaN(group.value)) {
-                        group.value = v;
-                    }
-                }
-                case MIN -> {
-                    if (group.value > v || Double.isNaN(group.value)) {
-                        group.value = v;
-                    }
-                }
-                case COUNT -> group.count++;
-                case STDDEV, STDVAR -> {
-                    group.count++;
-                    double delta = v - group.mean;
-                    group.mean += delta / group.count;
-                    group.value += delta * (v - group.mean);
-                }
-                case TOPK, BOTTOMK -> group.heap.offer(metric, v, k);
-                case SORT, SORT_DESC -> group.heap.push(metric, v);
-                default -> throw new IllegalStateException("unexpected aggregation " + op);
+                result.put(key, first(key, metric, v));
+            } else {
+                add(group, metric, v);
             }
         }
         StepVector out = new StepVector(in.timestampMs, result.size());
@@ -142,6 +82,82 @@ final class VectorAggEvaluator implements StepEvaluator {
             }
         }
         return out;
+    }
+
+    /** The labels a series is grouped by ({@code by} / {@code without}), cached per series. */
+    private LabelSet groupKey(LabelSet metric) {
+        LabelSet key = keys.get(metric);
+        if (key == null) {
+            key = without
+                    ? metric.keep(n -> !groups.contains(n))
+                    : metric.keep(groups::contains);
+            if (keys.size() >= 100_000) {
+                keys.clear();
+            }
+            keys.put(metric, key);
+        }
+        return key;
+    }
+
+    /** A group started by its first sample. */
+    private Group first(LabelSet key, LabelSet metric, double v) {
+        Group group = new Group(key);
+        group.value = v;
+        group.mean = v;
+        group.count = 1;
+        switch (op) {
+            case STDVAR, STDDEV -> group.value = 0.0;
+            case TOPK, SORT_DESC -> {
+                group.heap = new Heap(false);
+                group.heap.push(metric, v);
+            }
+            case BOTTOMK, SORT -> {
+                group.heap = new Heap(true);
+                group.heap.push(metric, v);
+            }
+            default -> {
+            }
+        }
+        return group;
+    }
+
+    /** Folds one more sample into its group. */
+    private void add(Group group, LabelSet metric, double v) {
+        switch (op) {
+            case SUM -> group.value += v;
+            case AVG -> {
+                group.count++;
+                if (Double.isInfinite(group.mean)) {
+                    if (Double.isInfinite(v) && (group.mean > 0) == (v > 0)) {
+                        break; // same-sign infinity leaves the mean unchanged
+                    }
+                    if (!Double.isInfinite(v) && !Double.isNaN(v)) {
+                        break; // a finite sample cannot change an infinite mean
+                    }
+                }
+                group.mean += (v - group.mean) / group.count;
+            }
+            case MAX -> {
+                if (group.value < v || Double.isNaN(group.value)) {
+                    group.value = v;
+                }
+            }
+            case MIN -> {
+                if (group.value > v || Double.isNaN(group.value)) {
+                    group.value = v;
+                }
+            }
+            case COUNT -> group.count++;
+            case STDDEV, STDVAR -> {
+                group.count++;
+                double delta = v - group.mean;
+                group.mean += delta / group.count;
+                group.value += delta * (v - group.mean);
+            }
+            case TOPK, BOTTOMK -> group.heap.offer(metric, v, k);
+            case SORT, SORT_DESC -> group.heap.push(metric, v);
+            default -> throw new IllegalStateException("unexpected aggregation " + op);
+        }
     }
 
     @Override

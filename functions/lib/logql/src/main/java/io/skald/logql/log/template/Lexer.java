@@ -185,91 +185,43 @@ final class Lexer {
         char c = src.charAt(pos);
         int start = pos;
         if (isSpace(c)) {
-            while (pos < src.length() && isSpace(src.charAt(pos)) && !atRightTrim(pos)) {
-                pos++;
-            }
-            emit(Kind.SPACE, start, pos);
-            return true;
+            return space(start);
         }
         switch (c) {
             case '=' -> {
-                pos++;
-                emit(Kind.ASSIGN, start, pos);
-                return true;
+                return single(Kind.ASSIGN, start);
             }
             case ':' -> {
-                if (pos + 1 >= src.length() || src.charAt(pos + 1) != '=') {
-                    error("expected :=");
-                    return false;
-                }
-                pos += 2;
-                emit(Kind.DECLARE, start, pos);
-                return true;
+                return declare(start);
             }
             case '|' -> {
-                pos++;
-                emit(Kind.PIPE, start, pos);
-                return true;
+                return single(Kind.PIPE, start);
             }
             case '"' -> {
                 return quoted(start);
             }
             case '`' -> {
-                int close = src.indexOf('`', pos + 1);
-                if (close < 0) {
-                    error("unterminated raw quoted string");
-                    return false;
-                }
-                pos = close + 1;
-                emit(Kind.RAW_STRING, start, pos);
-                return true;
+                return rawString(start);
             }
             case '\'' -> {
                 return charConstant(start);
             }
             case '$' -> {
                 pos++;
-                while (pos < src.length() && isAlnum(src.charAt(pos))) {
-                    pos++;
-                }
-                emit(Kind.VARIABLE, start, pos);
-                return true;
+                return word(Kind.VARIABLE, start);
             }
             case '.' -> {
-                if (pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1))) {
-                    return number(start);
-                }
-                pos++;
-                if (pos < src.length() && isAlnum(src.charAt(pos))) {
-                    while (pos < src.length() && isAlnum(src.charAt(pos))) {
-                        pos++;
-                    }
-                    emit(Kind.FIELD, start, pos);
-                } else {
-                    emit(Kind.DOT, start, pos);
-                }
-                return true;
+                return dot(start);
             }
             case '(' -> {
-                pos++;
                 parenDepth++;
-                emit(Kind.LEFT_PAREN, start, pos);
-                return true;
+                return single(Kind.LEFT_PAREN, start);
             }
             case ')' -> {
-                pos++;
-                parenDepth--;
-                if (parenDepth < 0) {
-                    error("unexpected right paren");
-                    return false;
-                }
-                emit(Kind.RIGHT_PAREN, start, pos);
-                return true;
+                return rightParen(start);
             }
             case ',' -> {
-                pos++;
-                emit(Kind.COMMA, start, pos);
-                return true;
+                return single(Kind.COMMA, start);
             }
             default -> {
             }
@@ -278,15 +230,85 @@ final class Lexer {
             return number(start);
         }
         if (isAlnum(c)) {
-            while (pos < src.length() && isAlnum(src.charAt(pos))) {
-                pos++;
-            }
-            String word = src.substring(start, pos);
-            emit(keyword(word), start, pos);
+            skipAlnum();
+            emit(keyword(src.substring(start, pos)), start, pos);
             return true;
         }
         error("unrecognized character in action: " + GoQuote.hashU(src.codePointAt(start)));
         return false;
+    }
+
+    private boolean space(int start) {
+        while (pos < src.length() && isSpace(src.charAt(pos)) && !atRightTrim(pos)) {
+            pos++;
+        }
+        emit(Kind.SPACE, start, pos);
+        return true;
+    }
+
+    /** A one-character token. */
+    private boolean single(Kind kind, int start) {
+        pos++;
+        emit(kind, start, pos);
+        return true;
+    }
+
+    private boolean declare(int start) {
+        if (pos + 1 >= src.length() || src.charAt(pos + 1) != '=') {
+            error("expected :=");
+            return false;
+        }
+        pos += 2;
+        emit(Kind.DECLARE, start, pos);
+        return true;
+    }
+
+    private boolean rawString(int start) {
+        int close = src.indexOf('`', pos + 1);
+        if (close < 0) {
+            error("unterminated raw quoted string");
+            return false;
+        }
+        pos = close + 1;
+        emit(Kind.RAW_STRING, start, pos);
+        return true;
+    }
+
+    /** {@code .5} (a number), {@code .Field}, or {@code .} alone. */
+    private boolean dot(int start) {
+        if (pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1))) {
+            return number(start);
+        }
+        pos++;
+        if (pos < src.length() && isAlnum(src.charAt(pos))) {
+            return word(Kind.FIELD, start);
+        }
+        emit(Kind.DOT, start, pos);
+        return true;
+    }
+
+    private boolean rightParen(int start) {
+        pos++;
+        parenDepth--;
+        if (parenDepth < 0) {
+            error("unexpected right paren");
+            return false;
+        }
+        emit(Kind.RIGHT_PAREN, start, pos);
+        return true;
+    }
+
+    /** The alphanumeric run at {@code pos} ends a token of {@code kind} begun at {@code start}. */
+    private boolean word(Kind kind, int start) {
+        skipAlnum();
+        emit(kind, start, pos);
+        return true;
+    }
+
+    private void skipAlnum() {
+        while (pos < src.length() && isAlnum(src.charAt(pos))) {
+            pos++;
+        }
     }
 
     private static Kind keyword(String w) {

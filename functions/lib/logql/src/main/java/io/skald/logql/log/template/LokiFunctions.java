@@ -23,6 +23,13 @@ final class LokiFunctions {
     }
 
     static void register(Map<String, Func> m) {
+        strings(m);
+        conversions(m);
+        timeAndLayout(m);
+    }
+
+    /** The legacy Go strings functions and the regex helpers. */
+    private static void strings(Map<String, Func> m) {
         add(m, Func.of("ToLower", (c, a) -> GoStrings.toLower(s(a.get(0))), STRING));
         add(m, Func.of("ToUpper", (c, a) -> GoStrings.toUpper(s(a.get(0))), STRING));
         add(m, Func.of("Replace", (c, a) -> GoStrings.replace(s(a.get(0)), s(a.get(1)), s(a.get(2)),
@@ -38,11 +45,19 @@ final class LokiFunctions {
         add(m, Func.of("regexReplaceAllLiteral", (c, a) -> replaceAll(s(a.get(0)), s(a.get(1)), s(a.get(2)), true),
                 STRING, STRING, STRING));
         add(m, Func.of("count", (c, a) -> count(s(a.get(0)), s(a.get(1))), STRING, STRING));
+    }
+
+    /** Codecs and unit conversions. */
+    private static void conversions(Map<String, Func> m) {
         add(m, Func.of("urldecode", (c, a) -> Escapes.queryUnescape(s(a.get(0))), STRING));
         add(m, Func.of("urlencode", (c, a) -> Escapes.queryEscape(s(a.get(0))), STRING));
         add(m, Func.of("bytes", (c, a) -> GoConversions.parseBytes(s(a.get(0))), STRING));
         add(m, Func.of("duration", (c, a) -> GoConversions.parseDurationSeconds(s(a.get(0))), STRING));
         add(m, Func.of("duration_seconds", (c, a) -> GoConversions.parseDurationSeconds(s(a.get(0))), STRING));
+    }
+
+    /** Time helpers, alignment, and the line and timestamp of the entry. */
+    private static void timeAndLayout(Map<String, Func> m) {
         add(m, Func.of("unixEpochMillis", (c, a) -> Long.toString(((GoTime) a.get(0)).unixMilli()), TIME));
         add(m, Func.of("unixEpochNanos", (c, a) -> Long.toString(((GoTime) a.get(0)).unixNano()), TIME));
         add(m, Func.of("toDateInZone", (c, a) -> toDateInZone(s(a.get(0)), s(a.get(1)), s(a.get(2))),

@@ -24,6 +24,14 @@ final class SprigFunctions {
     }
 
     static void register(Map<String, Func> m) {
+        strings(m);
+        integers(m);
+        floats(m);
+        datesAndDefaults(m);
+    }
+
+    /** Strings: case, trimming, padding, searching (byte-based, as Sprig slices Go strings). */
+    private static void strings(Map<String, Func> m) {
         add(m, Func.of("b64enc", (c, a) -> Base64.getEncoder().encodeToString(bytes(a.get(0))), STRING));
         add(m, Func.of("lower", (c, a) -> GoStrings.toLower(s(a.get(0))), STRING));
         add(m, Func.of("upper", (c, a) -> GoStrings.toUpper(s(a.get(0))), STRING));
@@ -42,6 +50,10 @@ final class SprigFunctions {
         add(m, Func.of("trimAll", (c, a) -> GoStrings.trim(s(a.get(1)), s(a.get(0)), true, true), STRING, STRING));
         add(m, Func.of("trimSuffix", (c, a) -> LokiFunctions.trimSuffix(s(a.get(1)), s(a.get(0))), STRING, STRING));
         add(m, Func.of("trimPrefix", (c, a) -> LokiFunctions.trimPrefix(s(a.get(1)), s(a.get(0))), STRING, STRING));
+    }
+
+    /** Integer arithmetic with Sprig's lenient conversion (unconvertible values are 0). */
+    private static void integers(Map<String, Func> m) {
         add(m, Func.of("int", (c, a) -> GoValues.toInt64(a.get(0)), ANY));
         add(m, Func.of("float64", (c, a) -> GoValues.toFloat64(a.get(0)), ANY));
         add(m, Func.variadic("add", (c, a) -> a.stream().mapToLong(GoValues::toInt64).sum(), ANY));
@@ -50,6 +62,10 @@ final class SprigFunctions {
                 ANY, ANY));
         add(m, Func.of("div", (c, a) -> divide(a.get(0), a.get(1), false), ANY, ANY));
         add(m, Func.of("mod", (c, a) -> divide(a.get(0), a.get(1), true), ANY, ANY));
+    }
+
+    /** Float arithmetic; the {@code *f} functions compute in decimal, as Sprig does. */
+    private static void floats(Map<String, Func> m) {
         add(m, Func.variadic("addf", (c, a) -> decimal(a, BigDecimal::add), ANY));
         add(m, Func.variadic("subf", (c, a) -> decimal(a, BigDecimal::subtract), ANY, ANY));
         add(m, Func.variadic("mulf", (c, a) -> decimal(a, BigDecimal::multiply), ANY, ANY));
@@ -63,6 +79,10 @@ final class SprigFunctions {
         add(m, Func.of("ceil", (c, a) -> Math.ceil(GoValues.toFloat64(a.get(0))), ANY));
         add(m, Func.of("floor", (c, a) -> Math.floor(GoValues.toFloat64(a.get(0))), ANY));
         add(m, Func.variadic("round", (c, a) -> round(a), Func.Type.FLOAT, ANY, INT));
+    }
+
+    /** JSON, dates, and {@code default}. */
+    private static void datesAndDefaults(Map<String, Func> m) {
         add(m, Func.of("fromJson", (c, a) -> JsonDecoder.parse(s(a.get(0))), STRING));
         add(m, Func.of("date", (c, a) -> date(s(a.get(0)), a.get(1)), STRING, ANY));
         add(m, Func.of("toDate", (c, a) -> toDate(s(a.get(0)), s(a.get(1))), STRING, STRING));

@@ -1,4 +1,4 @@
-package io.skald.compactor.events;
+package io.skald.compactor.catchup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.skald.compactor.SegmentIndexer;
 import io.skald.compactor.SharedIndexer;
+import io.skald.compactor.support.TestStores;
 import io.skald.events.v1.ObjectCreated;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;

@@ -1,4 +1,4 @@
-package io.skald.compactor.events;
+package io.skald.compactor.support;
 
 import io.skald.layout.ObjectKeys;
 import io.skald.segment.SegmentWriter;
@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** Segments written the way the chunker writes them, and a store that can be made unreachable. */
-final class TestStores {
+public final class TestStores {
 
   private TestStores() {}
 
-  static String writeSegment(ObjectStore store, String tenant, LocalDate day, long offset, String... lines) throws IOException {
+  public static String writeSegment(ObjectStore store, String tenant, LocalDate day, long offset, String... lines) throws IOException {
     SegmentWriter w = new SegmentWriter();
     long ts = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L + offset;
     for (String l : lines) {
@@ -28,11 +28,11 @@ final class TestStores {
   }
 
   /** Delegates until {@link #down} is set; then every call fails as an unreachable S3 would. */
-  static final class Switchable implements ObjectStore {
+  public static final class Switchable implements ObjectStore {
     private final ObjectStore delegate;
-    volatile boolean down;
+    public volatile boolean down;
 
-    Switchable(ObjectStore delegate) {
+    public Switchable(ObjectStore delegate) {
       this.delegate = delegate;
     }
 

@@ -1,4 +1,4 @@
-package io.skald.compactor.events;
+package io.skald.compactor.catchup;
 
 import io.skald.storage.ObjectInfo;
 import java.io.IOException;

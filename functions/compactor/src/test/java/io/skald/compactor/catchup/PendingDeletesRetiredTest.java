@@ -1,4 +1,4 @@
-package io.skald.compactor.events;
+package io.skald.compactor.catchup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.skald.compactor.events;
+package io.skald.compactor.catchup;
 
 import io.skald.compactor.SegmentIndexer;
 import io.skald.compactor.SharedIndexer;
