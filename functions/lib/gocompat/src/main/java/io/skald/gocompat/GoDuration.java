@@ -37,15 +37,80 @@ public final class GoDuration {
     if (s.isEmpty()) {
       throw invalid(orig);
     }
+    Scanner sc = new Scanner(s, orig);
     long d = 0; // unsigned
-    int i = 0;
-    while (i < s.length()) {
+    while (!sc.atEnd()) {
+      d += sc.component();
+      if (Long.compareUnsigned(d, NANOS_SIGN) > 0) {
+        throw invalid(orig);
+      }
+    }
+    if (neg) {
+      return -d;
+    }
+    if (d == NANOS_SIGN) {
+      throw invalid(orig);
+    }
+    return d;
+  }
+
+  /** Go's time.ParseDuration loop, one "<number><unit>" component at a time. */
+  private static final class Scanner {
+    private final String s;
+    private final String orig;
+    private int i;
+    private long fraction;
+    private double scale;
+
+    Scanner(String s, String orig) {
+      this.s = s;
+      this.orig = orig;
+    }
+
+    boolean atEnd() {
+      return i >= s.length();
+    }
+
+    /** One component as unsigned nanoseconds, at most 1 << 63. */
+    long component() {
       char c = s.charAt(i);
       if (!(c == '.' || isDigit(c))) {
         throw invalid(orig);
       }
       int start = i;
-      long v = 0; // unsigned; Go's leadingInt rejects values above 1<<63
+      long v = leadingInt();
+      boolean pre = i != start;
+      boolean post = false;
+      fraction = 0;
+      scale = 1;
+      if (i < s.length() && s.charAt(i) == '.') {
+        i++;
+        int fracStart = i;
+        leadingFraction();
+        post = i != fracStart;
+      }
+      if (!pre && !post) {
+        throw invalid(orig);
+      }
+      long unit = unit();
+      if (Long.compareUnsigned(v, Long.divideUnsigned(NANOS_SIGN, unit)) > 0) {
+        throw invalid(orig);
+      }
+      v *= unit;
+      if (fraction != 0) {
+        // float64, as in Go, to be nanosecond-accurate for fractions of hours.
+        double frac = fraction < 0 ? 0x1p63 : (double) fraction; // at most 1 << 63, unsigned
+        v += (long) (frac * ((double) unit / scale));
+        if (Long.compareUnsigned(v, NANOS_SIGN) > 0) {
+          throw invalid(orig);
+        }
+      }
+      return v;
+    }
+
+    /** Go's leadingInt: rejects values above 1 << 63. */
+    private long leadingInt() {
+      long v = 0; // unsigned
       while (i < s.length() && isDigit(s.charAt(i))) {
         if (Long.compareUnsigned(v, NANOS_SIGN / 10) > 0) {
           throw invalid(orig);
@@ -56,32 +121,27 @@ public final class GoDuration {
         }
         i++;
       }
-      boolean pre = i != start;
-      long f = 0;
-      double scale = 1;
-      boolean post = false;
-      if (i < s.length() && s.charAt(i) == '.') {
-        i++;
-        int fracStart = i;
-        boolean overflow = false;
-        while (i < s.length() && isDigit(s.charAt(i))) {
-          // Go's leadingFraction: digits past int64 precision are consumed and ignored.
-          if (!overflow) {
-            long y = f * 10 + (s.charAt(i) - '0');
-            if (f > Long.MAX_VALUE / 10 || Long.compareUnsigned(y, NANOS_SIGN) > 0) {
-              overflow = true;
-            } else {
-              f = y;
-              scale *= 10;
-            }
+      return v;
+    }
+
+    /** Go's leadingFraction: digits past int64 precision are consumed and ignored. */
+    private void leadingFraction() {
+      boolean overflow = false;
+      while (i < s.length() && isDigit(s.charAt(i))) {
+        if (!overflow) {
+          long y = fraction * 10 + (s.charAt(i) - '0');
+          if (fraction > Long.MAX_VALUE / 10 || Long.compareUnsigned(y, NANOS_SIGN) > 0) {
+            overflow = true;
+          } else {
+            fraction = y;
+            scale *= 10;
           }
-          i++;
         }
-        post = i != fracStart;
+        i++;
       }
-      if (!pre && !post) {
-        throw invalid(orig);
-      }
+    }
+
+    private long unit() {
       int unitStart = i;
       while (i < s.length() && s.charAt(i) != '.' && !isDigit(s.charAt(i))) {
         i++;
@@ -99,30 +159,8 @@ public final class GoDuration {
                 + " in duration "
                 + GoQuote.timeQuote(orig));
       }
-      if (Long.compareUnsigned(v, Long.divideUnsigned(NANOS_SIGN, unit)) > 0) {
-        throw invalid(orig);
-      }
-      v *= unit;
-      if (f != 0) {
-        // float64, as in Go, to be nanosecond-accurate for fractions of hours.
-        double frac = f < 0 ? 0x1p63 : (double) f; // f is at most 1 << 63, unsigned
-        v += (long) (frac * ((double) unit / scale));
-        if (Long.compareUnsigned(v, NANOS_SIGN) > 0) {
-          throw invalid(orig);
-        }
-      }
-      d += v;
-      if (Long.compareUnsigned(d, NANOS_SIGN) > 0) {
-        throw invalid(orig);
-      }
+      return unit;
     }
-    if (neg) {
-      return -d;
-    }
-    if (d == NANOS_SIGN) {
-      throw invalid(orig);
-    }
-    return d;
   }
 
   private static boolean isDigit(char c) {
