@@ -3,27 +3,26 @@ package io.skald.querier;
 import io.micronaut.context.annotation.Requires;
 import io.skald.gocompat.GoDuration;
 import io.skald.gocompat.PromDuration;
-import io.skald.labels.Matcher;
 import io.skald.health.Targets;
 import io.skald.limits.TenantLimits;
-import io.skald.logql.syntax.Expr;
-import io.skald.logql.syntax.LogQL;
-import io.skald.logql.syntax.LogSelectorExpr;
-import io.skald.logql.syntax.ParseException;
-import io.skald.querier.engine.LogQueryEngine;
-import io.skald.querier.engine.MetadataQueries;
 import io.skald.logql.engine.Limits;
 import io.skald.logql.engine.MetricEngine;
 import io.skald.logql.engine.MetricQueryException;
 import io.skald.logql.engine.MetricResult;
 import io.skald.logql.engine.QueryKind;
 import io.skald.logql.engine.StepAlignment;
+import io.skald.logql.syntax.Expr;
+import io.skald.logql.syntax.LogQL;
+import io.skald.logql.syntax.LogSelectorExpr;
+import io.skald.logql.syntax.ParseException;
 import io.skald.logql.syntax.SampleExpr;
 import io.skald.querier.engine.DetectedFields;
+import io.skald.querier.engine.LogQueryEngine;
+import io.skald.querier.engine.MetadataQueries;
 import io.skald.querier.engine.PipelineFactories;
 import io.skald.querier.engine.QueryStats;
-import io.skald.querier.engine.StoredSampleSource;
 import io.skald.querier.engine.StoreReader;
+import io.skald.querier.engine.StoredSampleSource;
 import io.skald.querier.json.LokiJson;
 import io.skald.querier.params.BadRequestException;
 import io.skald.querier.params.Params;
@@ -49,7 +48,11 @@ public class QueryService {
   private final TenantLimits limits;
   private final Clock clock;
 
-  public QueryService(LogQueryEngine logs, StoreReader reader, MetadataQueries metadata, TenantLimits limits,
+  public QueryService(
+      LogQueryEngine logs,
+      StoreReader reader,
+      MetadataQueries metadata,
+      TenantLimits limits,
       Clock clock) {
     this.logs = logs;
     this.reader = reader;
@@ -66,22 +69,42 @@ public class QueryService {
     if (expr instanceof SampleExpr sample) {
       checkLength(req.range(), tenantLimits.maxQueryLength());
       long step = req.step().toNanos();
-      StepAlignment.Range aligned = StepAlignment.align(req.range().startNanos(), req.range().endNanos(), step);
-      return metric(ctx, stats -> engine(tenant, stats).evaluate(sample, aligned.startNanos(), aligned.endNanos(),
-          step, QueryKind.RANGE, limitsFor(ctx), stats.warnings::add));
+      StepAlignment.Range aligned =
+          StepAlignment.align(req.range().startNanos(), req.range().endNanos(), step);
+      return metric(
+          ctx,
+          stats ->
+              engine(tenant, stats)
+                  .evaluate(
+                      sample,
+                      aligned.startNanos(),
+                      aligned.endNanos(),
+                      step,
+                      QueryKind.RANGE,
+                      limitsFor(ctx),
+                      stats.warnings::add));
     }
     LogSelectorExpr selector = (LogSelectorExpr) expr;
     validateSelector(selector);
     int maxEntries = tenantLimits.maxEntriesLimitPerQuery();
     if (maxEntries > 0 && req.limit() > maxEntries) {
-      throw new BadRequestException(String.format(
-          "max entries limit per query exceeded, limit > max_entries_limit_per_query (%d > %d)",
-          req.limit(), maxEntries));
+      throw new BadRequestException(
+          String.format(
+              "max entries limit per query exceeded, limit > max_entries_limit_per_query (%d > %d)",
+              req.limit(), maxEntries));
     }
     checkLength(req.range(), tenantLimits.maxQueryLength());
-    LogQueryEngine.Result result = logs.select(tenant, selector.matchers(),
-        PipelineFactories.of(selector.pipeline(), ctx.categorizeLabels()), req.range(), req.limit(), req.direction(),
-        req.interval().toNanos(), deadline(tenant));
+    LogQueryEngine.Result result =
+        logs.select(
+            new LogQueryEngine.Request(
+                tenant,
+                selector.matchers(),
+                PipelineFactories.of(selector.pipeline(), ctx.categorizeLabels()),
+                req.range(),
+                req.limit(),
+                req.direction(),
+                req.interval().toNanos(),
+                deadline(tenant)));
     return LokiJson.streams(result.streams(), result.stats(), ctx.categorizeLabels());
   }
 
@@ -107,7 +130,8 @@ public class QueryService {
     try {
       result = evaluation.run(stats);
     } catch (MetricQueryException e) {
-      // Loki answers vector-matching failures with 500; they come from the query, so Skald says 400.
+      // Loki answers vector-matching failures with 500; they come from the query, so Skald says
+      // 400.
       throw new BadRequestException(e.getMessage());
     }
     stats.execNanos = System.nanoTime() - started;
@@ -118,7 +142,9 @@ public class QueryService {
     return new MetricEngine(new StoredSampleSource(reader, tenant, stats));
   }
 
-  /** The engine's limits for the tenant; Logs Drilldown gets partial results at the series limit. */
+  /**
+   * The engine's limits for the tenant; Logs Drilldown gets partial results at the series limit.
+   */
   private Limits limitsFor(QueryContext ctx) {
     Limits engine = new Limits(limits.forTenant(ctx.tenant()).maxQuerySeries());
     return Limits.isLogsDrilldownRequest(ctx.queryTags()) ? engine.withPartialResults() : engine;
@@ -137,15 +163,25 @@ public class QueryService {
     TimeRange range = TimeRange.fromParams(params, nowNanos());
     int lineLimit = positive(params, "line_limit", 1000);
     int limit = positive(params, params.get("limit").isEmpty() ? "field_limit" : "limit", 1000);
-    LogQueryEngine.Result result = logs.select(tenant, selector.matchers(),
-        PipelineFactories.of(selector.pipeline(), true), range, lineLimit, io.skald.querier.params.Direction.BACKWARD);
+    LogQueryEngine.Result result =
+        logs.select(
+            tenant,
+            selector.matchers(),
+            PipelineFactories.of(selector.pipeline(), true),
+            range,
+            lineLimit,
+            io.skald.querier.params.Direction.BACKWARD);
     DetectedFields detected = new DetectedFields(fieldName == null ? limit : Integer.MAX_VALUE);
     result.streams().forEach(detected::add);
     if (fieldName == null) {
       return LokiJson.detectedFields(detected.fields(), limit);
     }
-    List<String> values = detected.fields().stream().filter(f -> f.name.equals(fieldName))
-        .flatMap(f -> f.values.stream()).limit(limit).toList();
+    List<String> values =
+        detected.fields().stream()
+            .filter(f -> f.name.equals(fieldName))
+            .flatMap(f -> f.values.stream())
+            .limit(limit)
+            .toList();
     return LokiJson.detectedFieldValues(values, limit);
   }
 
@@ -167,13 +203,14 @@ public class QueryService {
 
   public byte[] labels(String tenant, Params params) {
     TimeRange range = TimeRange.fromParams(params, nowNanos());
-    return LokiJson.stringList(metadata.labelNames(tenant, range, SelectorParams.optional(params.get("query"))));
+    return LokiJson.stringList(
+        metadata.labelNames(tenant, range, SelectorParams.optional(params.get("query"))));
   }
 
   public byte[] labelValues(String tenant, String name, Params params) {
     TimeRange range = TimeRange.fromParams(params, nowNanos());
-    return LokiJson.stringList(metadata.labelValues(tenant, name, range,
-        SelectorParams.optional(params.get("query"))));
+    return LokiJson.stringList(
+        metadata.labelValues(tenant, name, range, SelectorParams.optional(params.get("query"))));
   }
 
   public byte[] series(String tenant, Params params) {
@@ -202,9 +239,10 @@ public class QueryService {
   private static void checkLength(TimeRange range, Duration max) {
     Duration length = Duration.ofNanos(range.endNanos() - range.startNanos());
     if (!max.isZero() && length.compareTo(max) > 0) {
-      throw new BadRequestException(String.format(
-          "the query time range exceeds the limit (query length: %s, limit: %s)",
-          GoDuration.format(length), PromDuration.format(max)));
+      throw new BadRequestException(
+          String.format(
+              "the query time range exceeds the limit (query length: %s, limit: %s)",
+              GoDuration.format(length), PromDuration.format(max)));
     }
   }
 

@@ -29,8 +29,13 @@ public final class LogQueryEngine {
 
   public record Result(List<ResultStream> streams, QueryStats stats) {}
 
-  public Result select(String tenant, List<Matcher> matchers, EntryPipeline.Factory pipelines,
-      TimeRange range, int limit, Direction direction) {
+  public Result select(
+      String tenant,
+      List<Matcher> matchers,
+      EntryPipeline.Factory pipelines,
+      TimeRange range,
+      int limit,
+      Direction direction) {
     return select(tenant, matchers, pipelines, range, limit, direction, 0);
   }
 
@@ -38,14 +43,44 @@ public final class LogQueryEngine {
    * @param intervalNanos Loki's {@code interval}: when positive, entries closer than this to the
    *     previously returned one are skipped, so every entry in range has to be considered
    */
-  public Result select(String tenant, List<Matcher> matchers, EntryPipeline.Factory pipelines,
-      TimeRange range, int limit, Direction direction, long intervalNanos) {
-    return select(tenant, matchers, pipelines, range, limit, direction, intervalNanos, Long.MAX_VALUE);
+  public Result select(
+      String tenant,
+      List<Matcher> matchers,
+      EntryPipeline.Factory pipelines,
+      TimeRange range,
+      int limit,
+      Direction direction,
+      long intervalNanos) {
+    return select(
+        new Request(
+            tenant, matchers, pipelines, range, limit, direction, intervalNanos, Long.MAX_VALUE));
   }
 
-  /** @param deadlineNanos {@code System.nanoTime()} after which the query fails with a timeout */
-  public Result select(String tenant, List<Matcher> matchers, EntryPipeline.Factory pipelines,
-      TimeRange range, int limit, Direction direction, long intervalNanos, long deadlineNanos) {
+  /**
+   * One log query.
+   *
+   * @param intervalNanos Loki's {@code interval}, 0 for none
+   * @param deadlineNanos {@code System.nanoTime()} after which the query fails with a timeout
+   */
+  public record Request(
+      String tenant,
+      List<Matcher> matchers,
+      EntryPipeline.Factory pipelines,
+      TimeRange range,
+      int limit,
+      Direction direction,
+      long intervalNanos,
+      long deadlineNanos) {}
+
+  public Result select(Request q) {
+    String tenant = q.tenant();
+    List<Matcher> matchers = q.matchers();
+    EntryPipeline.Factory pipelines = q.pipelines();
+    TimeRange range = q.range();
+    int limit = q.limit();
+    Direction direction = q.direction();
+    long intervalNanos = q.intervalNanos();
+    long deadlineNanos = q.deadlineNanos();
     long started = System.nanoTime();
     QueryStats stats = new QueryStats();
     stats.deadlineNanos = deadlineNanos;
@@ -53,11 +88,13 @@ public final class LogQueryEngine {
     TopEntries top = new TopEntries(intervalNanos > 0 ? Integer.MAX_VALUE : limit, direction);
     Map<SortedMap<String, String>, EntryPipeline> pipelineByStream = new HashMap<>();
     for (StoreRead.Block b : read.blocks(direction)) {
-      long bound = direction == Direction.BACKWARD ? b.ref().maxTimeNanos() : b.ref().minTimeNanos();
+      long bound =
+          direction == Direction.BACKWARD ? b.ref().maxTimeNanos() : b.ref().minTimeNanos();
       if (!top.mightAdmit(bound)) {
         break; // blocks are sorted, so no later block can improve the result either
       }
-      EntryPipeline pipeline = pipelineByStream.computeIfAbsent(b.stream().labels(), pipelines::forStream);
+      EntryPipeline pipeline =
+          pipelineByStream.computeIfAbsent(b.stream().labels(), pipelines::forStream);
       scan(read, b, pipeline, top, stats);
     }
     stats.duplicates += top.duplicates;
@@ -67,8 +104,8 @@ public final class LogQueryEngine {
     return new Result(result, stats);
   }
 
-  private static void scan(StoreRead read, StoreRead.Block b, EntryPipeline pipeline, TopEntries top,
-      QueryStats stats) {
+  private static void scan(
+      StoreRead read, StoreRead.Block b, EntryPipeline pipeline, TopEntries top, QueryStats stats) {
     BlockCursor cursor = read.open(b);
     if (cursor == null) {
       return;
@@ -79,13 +116,20 @@ public final class LogQueryEngine {
       if (!top.mightAdmit(ts) || !filter.keeps(ts, cursor)) {
         continue;
       }
-      EntryPipeline.Output out = pipeline.process(ts, cursor.lineArray(), cursor.lineOffset(), cursor.lineLength(),
-          cursor.structuredMetadata());
+      EntryPipeline.Output out =
+          pipeline.process(
+              ts,
+              cursor.lineArray(),
+              cursor.lineOffset(),
+              cursor.lineLength(),
+              cursor.structuredMetadata());
       if (out == null) {
         continue;
       }
       stats.postFilterLines++;
-      top.offer(new TopEntries.Candidate(ts, out.labelsText(), out.labels(), out.line(), out.metadata(), out.parsed()));
+      top.offer(
+          new TopEntries.Candidate(
+              ts, out.labelsText(), out.labels(), out.line(), out.metadata(), out.parsed()));
     }
   }
 }
