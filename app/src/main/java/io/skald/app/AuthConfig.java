@@ -7,8 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 /**
  * Tenancy settings ({@code skald.auth.*}).
  *
- * @param enabled require {@code X-Scope-OrgID} on every API call (Loki's {@code auth_enabled});
- *     off in the embedded default, as in Loki's single-binary example configuration
+ * @param enabled require {@code X-Scope-OrgID} on every API call (Loki's {@code auth_enabled}); off
+ *     in the embedded default, as in Loki's single-binary example configuration
  * @param noAuthTenant the tenant of every request while auth is off
  */
 @ConfigurationProperties("skald.auth")

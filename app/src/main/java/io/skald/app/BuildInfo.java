@@ -11,8 +11,8 @@ import java.util.Properties;
 
 /**
  * Loki's build-info document. Clients use {@code version} to detect features, so it carries the
- * Loki API level Skald implements, with Skald's own version as semver build metadata (which
- * version comparisons ignore).
+ * Loki API level Skald implements, with Skald's own version as semver build metadata (which version
+ * comparisons ignore).
  */
 @Singleton
 public class BuildInfo {
@@ -34,7 +34,8 @@ public class BuildInfo {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       g.writeStartObject();
-      g.writeStringField("version", LOKI_API_LEVEL + "+skald." + skaldVersion.replace("-SNAPSHOT", ".snapshot"));
+      g.writeStringField(
+          "version", LOKI_API_LEVEL + "+skald." + skaldVersion.replace("-SNAPSHOT", ".snapshot"));
       g.writeStringField("revision", p.getProperty("revision", "unknown"));
       g.writeStringField("branch", p.getProperty("branch", "main"));
       g.writeStringField("buildUser", p.getProperty("buildUser", "skald"));

@@ -32,5 +32,8 @@ public record BusConfig(
     @Nullable String kafkaBootstrapServers,
     @Bindable(defaultValue = "1") @Min(1) short kafkaReplicationFactor,
     @Bindable(defaultValue = "10s") @NotNull Duration timeout,
-    @Nullable @MapFormat(transformation = MapFormat.MapTransformation.FLAT, keyFormat = StringConvention.RAW)
+    @Nullable
+        @MapFormat(
+            transformation = MapFormat.MapTransformation.FLAT,
+            keyFormat = StringConvention.RAW)
         Map<String, String> kafkaProperties) {}

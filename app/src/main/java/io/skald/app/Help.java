@@ -5,7 +5,8 @@ final class Help {
 
   private Help() {}
 
-  static final String TEXT = """
+  static final String TEXT =
+      """
       Skald — a Loki-compatible log store.
 
       Usage: ./skald [--option=value ...]

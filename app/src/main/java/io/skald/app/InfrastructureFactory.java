@@ -58,14 +58,26 @@ public class InfrastructureFactory {
   Bus bus(BusConfig config, SkaldConfig skald) {
     if (config.kind().equals("kafka")) {
       if (config.kafkaBootstrapServers() == null || config.kafkaBootstrapServers().isBlank()) {
-        throw new IllegalArgumentException("skald.bus.kafka-bootstrap-servers is required when skald.bus.kind=kafka");
+        throw new IllegalArgumentException(
+            "skald.bus.kafka-bootstrap-servers is required when skald.bus.kind=kafka");
       }
-      return new KafkaBus(new KafkaBusConfig(config.kafkaBootstrapServers(), config.partitions(), Map.of(),
-          config.kafkaReplicationFactor(), config.timeout(),
-          config.kafkaProperties() == null ? Map.of() : config.kafkaProperties()));
+      return new KafkaBus(
+          new KafkaBusConfig(
+              config.kafkaBootstrapServers(),
+              config.partitions(),
+              Map.of(),
+              config.kafkaReplicationFactor(),
+              config.timeout(),
+              config.kafkaProperties() == null ? Map.of() : config.kafkaProperties()));
     }
-    return LocalLogBus.open(new LocalLogConfig(Path.of(skald.dataDir(), "bus"), config.partitions(), Map.of(),
-        LocalLogConfig.DEFAULT_SEGMENT_BYTES, config.timeout(), LocalLogConfig.DEFAULT_RETENTION));
+    return LocalLogBus.open(
+        new LocalLogConfig(
+            Path.of(skald.dataDir(), "bus"),
+            config.partitions(),
+            Map.of(),
+            LocalLogConfig.DEFAULT_SEGMENT_BYTES,
+            config.timeout(),
+            LocalLogConfig.DEFAULT_RETENTION));
   }
 
   @Singleton
@@ -83,9 +95,16 @@ public class InfrastructureFactory {
 
   static ObjectStore open(StorageConfig config, String dataDir, String bucket) {
     if (config.kind().equals("s3")) {
-      return new S3ObjectStore(new S3Config(
-          config.s3Endpoint() == null || config.s3Endpoint().isBlank() ? null : URI.create(config.s3Endpoint()),
-          config.s3Region(), bucket, config.s3AccessKey(), config.s3SecretKey(), config.s3PathStyle()));
+      return new S3ObjectStore(
+          new S3Config(
+              config.s3Endpoint() == null || config.s3Endpoint().isBlank()
+                  ? null
+                  : URI.create(config.s3Endpoint()),
+              config.s3Region(),
+              bucket,
+              config.s3AccessKey(),
+              config.s3SecretKey(),
+              config.s3PathStyle()));
     }
     try {
       return new FileSystemObjectStore(Path.of(dataDir, "objects", bucket), bucket);

@@ -76,7 +76,9 @@ public record LimitsConfig(
     return b;
   }
 
-  /** @throws IllegalArgumentException naming the field of a value the limits refuse */
+  /**
+   * @throws IllegalArgumentException naming the field of a value the limits refuse
+   */
   Limits toLimits() {
     return toBuilder().build();
   }

@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 public class LimitsFactory {
 
   /** Before the limits were shared, the push route had its own names for its rate limit. */
-  static final Map<String, String> RENAMED = Map.of(
-      "skald.ingest.ingestion-rate-mb", "skald.limits.ingestion-rate-mb",
-      "skald.ingest.ingestion-burst-size-mb", "skald.limits.ingestion-burst-size-mb");
+  static final Map<String, String> RENAMED =
+      Map.of(
+          "skald.ingest.ingestion-rate-mb", "skald.limits.ingestion-rate-mb",
+          "skald.ingest.ingestion-burst-size-mb", "skald.limits.ingestion-burst-size-mb");
 
   private static final Logger LOG = LoggerFactory.getLogger(LimitsFactory.class);
 
@@ -38,7 +39,8 @@ public class LimitsFactory {
     }
     Limits limits = global.build();
     Map<String, Object> overrides =
-        env.getProperty("skald.overrides", Argument.mapOf(String.class, Object.class)).orElse(Map.of());
+        env.getProperty("skald.overrides", Argument.mapOf(String.class, Object.class))
+            .orElse(Map.of());
     return new TenantLimits(limits, RetentionStreamBinding.overrides(overrides, limits));
   }
 

@@ -20,13 +20,16 @@ public class OperationsController {
   private final BuildInfo buildInfo;
   private final Readiness readiness;
 
-  public OperationsController(PrometheusMeterRegistry registry, BuildInfo buildInfo, Readiness readiness) {
+  public OperationsController(
+      PrometheusMeterRegistry registry, BuildInfo buildInfo, Readiness readiness) {
     this.registry = registry;
     this.buildInfo = buildInfo;
     this.readiness = readiness;
   }
 
-  /** 200 {@code ready}, or 503 listing each dependency or function that is not usable, like Loki. */
+  /**
+   * 200 {@code ready}, or 503 listing each dependency or function that is not usable, like Loki.
+   */
   @Get(uri = "/ready", produces = MediaType.TEXT_PLAIN)
   public HttpResponse<String> ready() {
     Readiness.Report report = readiness.evaluate();

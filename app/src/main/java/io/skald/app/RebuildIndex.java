@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * {@code ./skald --rebuild-index} (or {@code --target=rebuild-index}): rewrites every tenant-day
- * index from the segments in the bucket, then exits. No function starts: the context only
- * supplies the storage settings.
+ * index from the segments in the bucket, then exits. No function starts: the context only supplies
+ * the storage settings.
  */
 final class RebuildIndex {
 
@@ -20,7 +20,9 @@ final class RebuildIndex {
 
   static boolean requested(String[] args) {
     for (String a : args) {
-      if (a.equals(FLAG) || a.equals("--target=" + TARGET) || a.equals("--skald.target=" + TARGET)) {
+      if (a.equals(FLAG)
+          || a.equals("--target=" + TARGET)
+          || a.equals("--skald.target=" + TARGET)) {
         return true;
       }
     }
@@ -35,15 +37,20 @@ final class RebuildIndex {
         rest.add(a);
       }
     }
-    List<String> properties = new ArrayList<>(List.of(Skald.toProperties(rest.toArray(String[]::new))));
+    List<String> properties =
+        new ArrayList<>(List.of(Skald.toProperties(rest.toArray(String[]::new))));
     properties.add("-skald.target=" + TARGET); // matches no function, so none starts
-    try (ApplicationContext ctx = ApplicationContext.builder().args(properties.toArray(String[]::new)).start()) {
+    try (ApplicationContext ctx =
+        ApplicationContext.builder().args(properties.toArray(String[]::new)).start()) {
       StorageConfig storage = ctx.getBean(StorageConfig.class);
-      String dataDir = ctx.getEnvironment().getProperty("skald.data-dir", String.class).orElse("./data");
+      String dataDir =
+          ctx.getEnvironment().getProperty("skald.data-dir", String.class).orElse("./data");
       try (ObjectStore store = InfrastructureFactory.open(storage, dataDir, storage.bucket())) {
         IndexRebuilder.Result r = new IndexRebuilder(store).run();
-        System.out.printf("rebuilt %d tenant-day indexes: %d segments indexed, %d retired by pending deletes, "
-            + "%d corrupt%n", r.tenantDays(), r.segmentsIndexed(), r.segmentsRetired(), r.segmentsCorrupt());
+        System.out.printf(
+            "rebuilt %d tenant-day indexes: %d segments indexed, %d retired by pending deletes, "
+                + "%d corrupt%n",
+            r.tenantDays(), r.segmentsIndexed(), r.segmentsRetired(), r.segmentsCorrupt());
         return 0;
       }
     } catch (Exception e) {

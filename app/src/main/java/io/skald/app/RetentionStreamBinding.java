@@ -1,6 +1,5 @@
 package io.skald.app;
 
-import io.skald.compactor.retention.RetentionRule;
 import io.skald.gocompat.GoDuration;
 import io.skald.gocompat.PromDuration;
 import io.skald.limits.Limits;
@@ -25,46 +24,52 @@ final class RetentionStreamBinding {
     List<RetentionStream> out = new ArrayList<>();
     for (Object e : entries) {
       if (!(e instanceof Map<?, ?> m)) {
-        throw new IllegalArgumentException("retention-stream entries need selector, priority and period: " + e);
+        throw new IllegalArgumentException(
+            "retention-stream entries need selector, priority and period: " + e);
       }
       Object selector = m.get("selector");
       Object priority = m.get("priority");
       Object period = m.get("period");
       if (selector == null || period == null) {
-        throw new IllegalArgumentException("retention-stream entries need selector and period: " + m);
+        throw new IllegalArgumentException(
+            "retention-stream entries need selector and period: " + m);
       }
-      out.add(new RetentionStream(selector.toString(),
-          priority == null ? 0 : Integer.parseInt(priority.toString()), duration(period)));
+      out.add(
+          new RetentionStream(
+              selector.toString(),
+              priority == null ? 0 : Integer.parseInt(priority.toString()),
+              duration(period)));
     }
     return out;
   }
 
   /**
-   * Tenant → the global limits with its retention overrides applied; tenants setting neither
-   * field are left out. A tenant's {@code retention-stream}, even empty, replaces the global rules.
+   * Tenant → the global limits with its retention overrides applied; tenants setting neither field
+   * are left out. A tenant's {@code retention-stream}, even empty, replaces the global rules.
    */
   static Map<String, Limits> overrides(Map<String, Object> byTenant, Limits global) {
     Map<String, Limits> out = new LinkedHashMap<>();
     if (byTenant == null) {
       return out;
     }
-    byTenant.forEach((tenant, value) -> {
-      if (!(value instanceof Map<?, ?> limits)) {
-        return;
-      }
-      Object period = field(limits, "retention-period", "retentionPeriod");
-      Object stream = field(limits, "retention-stream", "retentionStream");
-      if (period != null || stream != null) {
-        Limits.Builder b = global.toBuilder();
-        if (period != null) {
-          b.retentionPeriod(duration(period));
-        }
-        if (stream != null) {
-          b.retentionStream(rules(list(stream)));
-        }
-        out.put(tenant, b.build());
-      }
-    });
+    byTenant.forEach(
+        (tenant, value) -> {
+          if (!(value instanceof Map<?, ?> limits)) {
+            return;
+          }
+          Object period = field(limits, "retention-period", "retentionPeriod");
+          Object stream = field(limits, "retention-stream", "retentionStream");
+          if (period != null || stream != null) {
+            Limits.Builder b = global.toBuilder();
+            if (period != null) {
+              b.retentionPeriod(duration(period));
+            }
+            if (stream != null) {
+              b.retentionStream(rules(list(stream)));
+            }
+            out.put(tenant, b.build());
+          }
+        });
     return out;
   }
 

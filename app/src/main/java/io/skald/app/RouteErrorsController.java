@@ -15,13 +15,15 @@ public class RouteErrorsController {
 
   @Error(status = HttpStatus.NOT_FOUND, global = true)
   public HttpResponse<String> notFound(HttpRequest<?> request) {
-    return HttpResponse.<String>status(HttpStatus.NOT_FOUND).body("404 page not found\n")
+    return HttpResponse.<String>status(HttpStatus.NOT_FOUND)
+        .body("404 page not found\n")
         .contentType("text/plain; charset=utf-8");
   }
 
   @Error(status = HttpStatus.METHOD_NOT_ALLOWED, global = true)
   public HttpResponse<String> methodNotAllowed(HttpRequest<?> request) {
-    return HttpResponse.<String>status(HttpStatus.METHOD_NOT_ALLOWED).body("")
+    return HttpResponse.<String>status(HttpStatus.METHOD_NOT_ALLOWED)
+        .body("")
         .contentType("text/plain; charset=utf-8");
   }
 }

@@ -5,10 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts Skald: every function and route in one process, or the subset named by
- * {@code --target}. Flags are configuration properties under {@code skald.}, so
- * {@code --auth.enabled=true} is {@code skald.auth.enabled=true}, the same as the environment
- * variable {@code SKALD_AUTH_ENABLED=true}.
+ * Starts Skald: every function and route in one process, or the subset named by {@code --target}.
+ * Flags are configuration properties under {@code skald.}, so {@code --auth.enabled=true} is {@code
+ * skald.auth.enabled=true}, the same as the environment variable {@code SKALD_AUTH_ENABLED=true}.
  */
 public final class Skald {
 
@@ -28,10 +27,7 @@ public final class Skald {
     if (System.getProperty(AVRO_TRUSTED_PACKAGES) == null) {
       System.setProperty(AVRO_TRUSTED_PACKAGES, "io.skald.events.v1");
     }
-    Micronaut.build(toProperties(args))
-        .mainClass(Skald.class)
-        .banner(false)
-        .start();
+    Micronaut.build(toProperties(args)).mainClass(Skald.class).banner(false).start();
   }
 
   /** {@code --name=value} and {@code --name value} become {@code -skald.name=value}. */
@@ -56,7 +52,8 @@ public final class Skald {
         name = body;
         value = "true";
       }
-      String property = name.startsWith("micronaut.") || name.startsWith("skald.") ? name : "skald." + name;
+      String property =
+          name.startsWith("micronaut.") || name.startsWith("skald.") ? name : "skald." + name;
       out.add("-" + property + "=" + value);
     }
     return out.toArray(String[]::new);

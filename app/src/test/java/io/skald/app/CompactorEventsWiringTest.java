@@ -18,7 +18,8 @@ class CompactorEventsWiringTest {
   @TempDir Path dir;
 
   private ApplicationContext start(String target, String... more) {
-    Map<String, Object> props = new HashMap<>(Map.of("skald.target", target, "skald.data-dir", dir.toString()));
+    Map<String, Object> props =
+        new HashMap<>(Map.of("skald.target", target, "skald.data-dir", dir.toString()));
     for (int i = 0; i < more.length; i += 2) {
       props.put(more[i], more[i + 1]);
     }
@@ -26,7 +27,8 @@ class CompactorEventsWiringTest {
   }
 
   private static boolean threadRunning(String name) {
-    return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().equals(name) && t.isAlive());
   }
 
   @Test

@@ -20,8 +20,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ConfigurationDocsTest {
 
   static Stream<Class<?>> configRecords() {
-    return Stream.of(SkaldConfig.class, AuthConfig.class, BusConfig.class, StorageConfig.class, IngestConfig.class,
-        ChunkerConfig.class, CompactorConfig.class, CompactionSettings.class, LimitsConfig.class, StorageEventsConfig.class);
+    return Stream.of(
+        SkaldConfig.class,
+        AuthConfig.class,
+        BusConfig.class,
+        StorageConfig.class,
+        IngestConfig.class,
+        ChunkerConfig.class,
+        CompactorConfig.class,
+        CompactionSettings.class,
+        LimitsConfig.class,
+        StorageEventsConfig.class);
   }
 
   @ParameterizedTest

@@ -23,9 +23,18 @@ class ConfiguredLimitsTest {
 
   @BeforeEach
   void start() {
-    server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-        "skald.target", "ingest", "skald.data-dir", dir.toString(), "skald.port", "-1",
-        "skald.limits.max-line-size", "100"));
+    server =
+        ApplicationContext.run(
+            EmbeddedServer.class,
+            Map.of(
+                "skald.target",
+                "ingest",
+                "skald.data-dir",
+                dir.toString(),
+                "skald.port",
+                "-1",
+                "skald.limits.max-line-size",
+                "100"));
   }
 
   @AfterEach
@@ -36,15 +45,29 @@ class ConfiguredLimitsTest {
   @Test
   void aPushOverTheConfiguredMaxLineSizeGetsLokis400WithThatSize() throws Exception {
     long now = System.currentTimeMillis() * 1_000_000L;
-    String body = "{\"streams\":[{\"stream\":{\"app\":\"x\"},\"values\":[[\"" + now + "\",\"" + "y".repeat(101)
-        + "\"],[\"" + now + "\",\"" + "z".repeat(100) + "\"]]}]}";
-    HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(server.getURL() + "/loki/api/v1/push"))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String body =
+        "{\"streams\":[{\"stream\":{\"app\":\"x\"},\"values\":[[\""
+            + now
+            + "\",\""
+            + "y".repeat(101)
+            + "\"],[\""
+            + now
+            + "\",\""
+            + "z".repeat(100)
+            + "\"]]}]}";
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + "/loki/api/v1/push"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
 
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).isEqualTo("max entry size '100' bytes exceeded for stream '{app=\"x\", service_name=\"x\"}' "
-        + "while adding an entry with length '101' bytes\n");
+    assertThat(r.body())
+        .isEqualTo(
+            "max entry size '100' bytes exceeded for stream '{app=\"x\", service_name=\"x\"}' "
+                + "while adding an entry with length '101' bytes\n");
   }
 }

@@ -36,7 +36,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Disaster recovery: indexes rebuilt from the objects alone answer queries as the lost ones did. */
+/**
+ * Disaster recovery: indexes rebuilt from the objects alone answer queries as the lost ones did.
+ */
 class IndexRebuildTest {
 
   static final LocalDate D1 = LocalDate.of(2026, 6, 1);
@@ -54,8 +56,12 @@ class IndexRebuildTest {
     }
     // Compact D1, so the bucket holds retired inputs (pending deletes) beside the output.
     CompactionConfig config = CompactionConfig.defaults();
-    new DayCompactor(indexes, new CompactionPlanner(config), new SegmentMerger(store, config),
-        new IndexSwap(store, Clock.systemUTC(), Duration.ofHours(2))).compact("t", D1);
+    new DayCompactor(
+            indexes,
+            new CompactionPlanner(config),
+            new SegmentMerger(store, config),
+            new IndexSwap(store, Clock.systemUTC(), Duration.ofHours(2)))
+        .compact("t", D1);
     Set<String> liveBefore = keys(indexes.load("t", D1));
     assertThat(liveBefore).hasSize(1);
     List<String> before = queryAll(store);
@@ -70,13 +76,16 @@ class IndexRebuildTest {
     assertThat(r.tenantDays()).isEqualTo(3);
     assertThat(r.segmentsRetired()).isEqualTo(6);
     assertThat(keys(indexes.load("t", D1))).isEqualTo(liveBefore);
-    assertThat(queryAll(new FileSystemObjectStore(dir, "loki-chunks"))).isEqualTo(before).isNotEmpty();
+    assertThat(queryAll(new FileSystemObjectStore(dir, "loki-chunks")))
+        .isEqualTo(before)
+        .isNotEmpty();
   }
 
   @Test
   void theCommandRebuildsTheIndexesOfTheDataDir() throws Exception {
     Path data = dir.resolve("data");
-    ObjectStore store = new FileSystemObjectStore(data.resolve("objects").resolve("loki-chunks"), "loki-chunks");
+    ObjectStore store =
+        new FileSystemObjectStore(data.resolve("objects").resolve("loki-chunks"), "loki-chunks");
     write(store, new IndexStore(store), "t", D1, 0);
     store.delete(ObjectKeys.index("t", D1));
 
@@ -85,11 +94,15 @@ class IndexRebuildTest {
     assertThat(new IndexStore(store).load("t", D1).segments()).hasSize(1);
   }
 
-  private static void write(ObjectStore store, IndexStore indexes, String tenant, LocalDate day, int i)
-      throws Exception {
+  private static void write(
+      ObjectStore store, IndexStore indexes, String tenant, LocalDate day, int i) throws Exception {
     long t0 = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L;
     SegmentWriter w = new SegmentWriter(4096, 1);
-    w.append("{app=\"a" + (i % 3) + "\"}", t0 + i * 1000L, ("line " + i).getBytes(StandardCharsets.UTF_8), List.of());
+    w.append(
+        "{app=\"a" + (i % 3) + "\"}",
+        t0 + i * 1000L,
+        ("line " + i).getBytes(StandardCharsets.UTF_8),
+        List.of());
     byte[] bytes = w.finish();
     String key = ObjectKeys.segment(tenant, day, 0, i * 10L);
     store.put(key, bytes);
@@ -107,11 +120,20 @@ class IndexRebuildTest {
     LogQueryEngine engine = new LogQueryEngine(new StreamCatalog(store));
     long start = D1.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L;
     TimeRange range = new TimeRange(start, start + 2 * 86_400_000_000_000L);
-    return java.util.stream.Stream.of("t", "u").flatMap(tenant -> engine.select(tenant,
-            List.of(new Matcher("app", MatchType.RE, "a.*")), PipelineFactories.of(List.of()), range, 1000,
-            Direction.FORWARD).streams().stream()
-        .map(s -> tenant + " " + s.labelsText() + " " + s.entries()))
+    return java.util.stream.Stream.of("t", "u")
+        .flatMap(
+            tenant ->
+                engine
+                    .select(
+                        tenant,
+                        List.of(new Matcher("app", MatchType.RE, "a.*")),
+                        PipelineFactories.of(List.of()),
+                        range,
+                        1000,
+                        Direction.FORWARD)
+                    .streams()
+                    .stream()
+                    .map(s -> tenant + " " + s.labelsText() + " " + s.entries()))
         .toList();
   }
-
 }

@@ -33,12 +33,22 @@ class LimitsBindingTest {
 
   @Test
   void everyKindOfValueBindsUnderItsKebabCaseName() {
-    try (ApplicationContext ctx = start("--limits.max-line-size=100", "--limits.max-line-size-truncate=true",
-        "--limits.max-line-size-truncate-identifier=...", "--limits.reject-old-samples-max-age=24h",
-        "--limits.discover-service-name=app,job", "--limits.ingestion-rate-mb=0.5",
-        "--limits.max-entries-limit-per-query=10", "--limits.max-query-length=30d", "--limits.query-timeout=5m",
-        "--limits.max-query-series=7", "--limits.volume-max-series=9", "--limits.retention-period=0s",
-        "--limits.retention-stream[0].selector={app=\"x\"}", "--limits.retention-stream[0].period=7d")) {
+    try (ApplicationContext ctx =
+        start(
+            "--limits.max-line-size=100",
+            "--limits.max-line-size-truncate=true",
+            "--limits.max-line-size-truncate-identifier=...",
+            "--limits.reject-old-samples-max-age=24h",
+            "--limits.discover-service-name=app,job",
+            "--limits.ingestion-rate-mb=0.5",
+            "--limits.max-entries-limit-per-query=10",
+            "--limits.max-query-length=30d",
+            "--limits.query-timeout=5m",
+            "--limits.max-query-series=7",
+            "--limits.volume-max-series=9",
+            "--limits.retention-period=0s",
+            "--limits.retention-stream[0].selector={app=\"x\"}",
+            "--limits.retention-stream[0].period=7d")) {
       Limits l = ctx.getBean(TenantLimits.class).global();
       assertThat(l.maxLineSize()).isEqualTo(100);
       assertThat(l.maxLineSizeTruncate()).isTrue();
@@ -52,7 +62,8 @@ class LimitsBindingTest {
       assertThat(l.maxQuerySeries()).isEqualTo(7);
       assertThat(l.volumeMaxSeries()).isEqualTo(9);
       assertThat(l.retentionPeriod()).isZero();
-      assertThat(l.retentionStream()).containsExactly(new RetentionStream("{app=\"x\"}", 0, Duration.ofDays(7)));
+      assertThat(l.retentionStream())
+          .containsExactly(new RetentionStream("{app=\"x\"}", 0, Duration.ofDays(7)));
       assertThat(l.maxLabelNamesPerSeries()).as("unset keeps its default").isEqualTo(15);
     }
   }
@@ -72,19 +83,24 @@ class LimitsBindingTest {
 
   @Test
   void theIngestRatesOldNamesStillWork() {
-    try (ApplicationContext ctx = start("--ingest.ingestion-rate-mb=1", "--ingest.ingestion-burst-size-mb=2")) {
+    try (ApplicationContext ctx =
+        start("--ingest.ingestion-rate-mb=1", "--ingest.ingestion-burst-size-mb=2")) {
       Limits l = ctx.getBean(TenantLimits.class).global();
       assertThat(l.ingestionRateMb()).isEqualTo(1);
       assertThat(l.ingestionBurstSizeMb()).isEqualTo(2);
     }
-    try (ApplicationContext ctx = start("--ingest.ingestion-rate-mb=1", "--limits.ingestion-rate-mb=3")) {
-      assertThat(ctx.getBean(TenantLimits.class).global().ingestionRateMb()).as("the new name wins").isEqualTo(3);
+    try (ApplicationContext ctx =
+        start("--ingest.ingestion-rate-mb=1", "--limits.ingestion-rate-mb=3")) {
+      assertThat(ctx.getBean(TenantLimits.class).global().ingestionRateMb())
+          .as("the new name wins")
+          .isEqualTo(3);
     }
   }
 
   @Test
   void tenantOverridesStartFromTheGlobalLimits() {
-    try (ApplicationContext ctx = start("--limits.max-line-size=100", "--overrides.team-a.retention-period=30d")) {
+    try (ApplicationContext ctx =
+        start("--limits.max-line-size=100", "--overrides.team-a.retention-period=30d")) {
       TenantLimits limits = ctx.getBean(TenantLimits.class);
       Limits teamA = limits.forTenant("team-a");
       assertThat(teamA.retentionPeriod()).isEqualTo(Duration.ofDays(30));

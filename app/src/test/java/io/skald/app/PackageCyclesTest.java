@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
  * No Skald package depends on itself through other packages. Checked on the compiled production
  * classes of every module, which the application's test classpath sees all of.
  *
- * <p>Which module may import which is Checkstyle's job (.build/import-control.xml, at validate);
- * a cycle needs the whole graph, so it is checked here, once the modules are compiled.
+ * <p>Which module may import which is Checkstyle's job (.build/import-control.xml, at validate); a
+ * cycle needs the whole graph, so it is checked here, once the modules are compiled.
  */
 class PackageCyclesTest {
 

@@ -10,9 +10,19 @@ class SkaldTest {
 
   @Test
   void flagsBecomeSkaldProperties() {
-    assertThat(Skald.toProperties(new String[] {"--target=querier", "--auth.enabled", "--port", "3200",
-        "--micronaut.server.host=127.0.0.1"}))
-        .containsExactly("-skald.target=querier", "-skald.auth.enabled=true", "-skald.port=3200",
+    assertThat(
+            Skald.toProperties(
+                new String[] {
+                  "--target=querier",
+                  "--auth.enabled",
+                  "--port",
+                  "3200",
+                  "--micronaut.server.host=127.0.0.1"
+                }))
+        .containsExactly(
+            "-skald.target=querier",
+            "-skald.auth.enabled=true",
+            "-skald.port=3200",
             "-micronaut.server.host=127.0.0.1");
   }
 

@@ -14,13 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each target starts only its own functions and checks only the dependencies they use, so a
- * querier never opens the bus and an ingest process never runs consumers or touches objects.
+ * Each target starts only its own functions and checks only the dependencies they use, so a querier
+ * never opens the bus and an ingest process never runs consumers or touches objects.
  */
 class TargetWiringTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void allRunsEveryFunctionAndChecksEveryDependency() {
@@ -56,11 +55,13 @@ class TargetWiringTest {
   @Test
   void chunkerAndCompactorCheckTheirLoopsAndBothDependencies() {
     try (ApplicationContext ctx = start("chunker")) {
-      assertThat(ctx.getBean(Readiness.class).names()).containsExactly("bus", "chunker", "object store");
+      assertThat(ctx.getBean(Readiness.class).names())
+          .containsExactly("bus", "chunker", "object store");
       assertThat(ctx.findBean(CompactorFunction.class)).isEmpty();
     }
     try (ApplicationContext ctx = start("compactor")) {
-      assertThat(ctx.getBean(Readiness.class).names()).containsExactly("bus", "compactor", "object store");
+      assertThat(ctx.getBean(Readiness.class).names())
+          .containsExactly("bus", "compactor", "object store");
       assertThat(ctx.findBean(ChunkerFunction.class)).isEmpty();
     }
   }
@@ -71,19 +72,28 @@ class TargetWiringTest {
       ctx.getBean(Bus.class).close();
       Readiness.Report report = ctx.getBean(Readiness.class).evaluate();
       assertThat(report.ready()).isFalse();
-      assertThat(report.text()).startsWith("Some services are not Running:\n")
+      assertThat(report.text())
+          .startsWith("Some services are not Running:\n")
           .contains("bus: not reachable: local log: the bus is closed");
     }
   }
 
   @Test
   void kafkaClientPropertiesBindWithTheirDottedKeys() {
-    try (ApplicationContext ctx = ApplicationContext.run(Map.of(
-        "skald.target", "querier", "skald.data-dir", dir.toString(),
-        "skald.bus.kafka-properties.consumer.session.timeout.ms", "6000",
-        "skald.bus.kafka-properties.security.protocol", "SSL"))) {
+    try (ApplicationContext ctx =
+        ApplicationContext.run(
+            Map.of(
+                "skald.target",
+                "querier",
+                "skald.data-dir",
+                dir.toString(),
+                "skald.bus.kafka-properties.consumer.session.timeout.ms",
+                "6000",
+                "skald.bus.kafka-properties.security.protocol",
+                "SSL"))) {
       assertThat(ctx.getBean(BusConfig.class).kafkaProperties())
-          .containsExactlyInAnyOrderEntriesOf(Map.of("consumer.session.timeout.ms", "6000", "security.protocol", "SSL"));
+          .containsExactlyInAnyOrderEntriesOf(
+              Map.of("consumer.session.timeout.ms", "6000", "security.protocol", "SSL"));
     }
   }
 

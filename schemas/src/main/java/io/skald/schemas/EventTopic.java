@@ -28,8 +28,13 @@ public final class EventTopic<T extends SpecificRecord> {
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
 
-  EventTopic(String name, Class<T> type, String keyRule, Function<T, String> key,
-      BinaryMessageEncoder<T> encoder, BinaryMessageDecoder<T> decoder) {
+  EventTopic(
+      String name,
+      Class<T> type,
+      String keyRule,
+      Function<T, String> key,
+      BinaryMessageEncoder<T> encoder,
+      BinaryMessageDecoder<T> decoder) {
     this.name = Objects.requireNonNull(name, "name");
     this.type = Objects.requireNonNull(type, "type");
     this.keyRule = Objects.requireNonNull(keyRule, "keyRule");
@@ -80,8 +85,8 @@ public final class EventTopic<T extends SpecificRecord> {
    * @throws MalformedEventException when the bytes are not an event of this type in a schema
    *     version this build can read
    * @throws IllegalStateException when Avro refuses to instantiate Skald's event classes (the JVM
-   *     lacks {@code -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.skald.events.v1}): then every
-   *     value would fail, so none of them is at fault
+   *     lacks {@code -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.skald.events.v1}): then every value
+   *     would fail, so none of them is at fault
    */
   public T decode(byte[] value) throws MalformedEventException {
     try {

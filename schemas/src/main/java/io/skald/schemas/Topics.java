@@ -33,24 +33,37 @@ public final class Topics {
   public static final String STORAGE_EVENTS_DLQ = "storage.events.dlq";
 
   /** One stream's accepted entries; keyed so a stream stays in one partition, in order. */
-  public static final EventTopic<LogBatch> LOG_BATCH = new EventTopic<>(LOGS_PUSH, LogBatch.class,
-      "tenant + canonical labels", batch -> batch.getTenant() + batch.getLabels(),
-      LogBatch.getEncoder(), LogBatch.getDecoder());
+  public static final EventTopic<LogBatch> LOG_BATCH =
+      new EventTopic<>(
+          LOGS_PUSH,
+          LogBatch.class,
+          "tenant + canonical labels",
+          batch -> batch.getTenant() + batch.getLabels(),
+          LogBatch.getEncoder(),
+          LogBatch.getDecoder());
 
   /**
    * A new segment; keyed by its tenant, so one tenant's index is maintained by the owner of one
    * partition.
    */
-  public static final EventTopic<ObjectCreated> OBJECT_CREATED = new EventTopic<>(STORAGE_EVENTS,
-      ObjectCreated.class, "tenant of the segment key", Topics::tenantOfSegment,
-      ObjectCreated.getEncoder(), ObjectCreated.getDecoder());
+  public static final EventTopic<ObjectCreated> OBJECT_CREATED =
+      new EventTopic<>(
+          STORAGE_EVENTS,
+          ObjectCreated.class,
+          "tenant of the segment key",
+          Topics::tenantOfSegment,
+          ObjectCreated.getEncoder(),
+          ObjectCreated.getDecoder());
 
   private Topics() {}
 
   private static String tenantOfSegment(ObjectCreated event) {
     return ObjectKeys.parseSegment(event.getKey())
-        .orElseThrow(() -> new IllegalArgumentException(
-            "ObjectCreated is keyed by the tenant of a segment key, not of " + event.getKey()))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "ObjectCreated is keyed by the tenant of a segment key, not of "
+                        + event.getKey()))
         .tenant();
   }
 }

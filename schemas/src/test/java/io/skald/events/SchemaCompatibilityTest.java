@@ -12,14 +12,13 @@ import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
-import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Released schemas are frozen copies under {@code released/v1}; the schemas we build must read
- * what the released ones wrote and the other way round, so events in flight survive an upgrade
- * and a rollback.
+ * Released schemas are frozen copies under {@code released/v1}; the schemas we build must read what
+ * the released ones wrote and the other way round, so events in flight survive an upgrade and a
+ * rollback.
  */
 class SchemaCompatibilityTest {
 

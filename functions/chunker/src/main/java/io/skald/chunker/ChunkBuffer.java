@@ -17,8 +17,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything consumed since the last flush: one pending segment per partition, tenant and UTC
- * day, and per partition the next offset to commit once those segments are written.
+ * Everything consumed since the last flush: one pending segment per partition, tenant and UTC day,
+ * and per partition the next offset to commit once those segments are written.
  */
 final class ChunkBuffer {
 
@@ -38,8 +38,9 @@ final class ChunkBuffer {
     for (LogEntry e : batch.getEntries()) {
       LocalDate day = dayOf(e.getTimestampNanos());
       SegmentId id = new SegmentId(partition, batch.getTenant(), day);
-      PendingSegment seg = segments.computeIfAbsent(
-          id, k -> new PendingSegment(k.tenant(), k.day(), partition, offset, zstdLevel));
+      PendingSegment seg =
+          segments.computeIfAbsent(
+              id, k -> new PendingSegment(k.tenant(), k.day(), partition, offset, zstdLevel));
       byte[] line = e.getLine().getBytes(StandardCharsets.UTF_8);
       seg.writer.append(batch.getLabels(), e.getTimestampNanos(), line, metadata(e));
       rawBytes += line.length;
@@ -47,7 +48,10 @@ final class ChunkBuffer {
     markConsumed(partition, offset, nowNanos);
   }
 
-  /** A record that carried nothing to store (or went to the dead-letter topic) still moves the offset. */
+  /**
+   * A record that carried nothing to store (or went to the dead-letter topic) still moves the
+   * offset.
+   */
   void markConsumed(int partition, long offset, long nowNanos) {
     nextOffsets.put(partition, offset + 1);
     if (oldestNanos < 0) {
@@ -76,7 +80,10 @@ final class ChunkBuffer {
     return Map.copyOf(nextOffsets);
   }
 
-  /** Forget partitions this instance no longer owns; their records will be replayed by the new owner. */
+  /**
+   * Forget partitions this instance no longer owns; their records will be replayed by the new
+   * owner.
+   */
   void drop(Set<Integer> partitions) {
     segments.keySet().removeIf(id -> partitions.contains(id.partition()));
     nextOffsets.keySet().removeAll(partitions);
@@ -105,6 +112,7 @@ final class ChunkBuffer {
   }
 
   static LocalDate dayOf(long nanos) {
-    return LocalDate.ofInstant(Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L)), ZoneOffset.UTC);
+    return LocalDate.ofInstant(
+        Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L)), ZoneOffset.UTC);
   }
 }

@@ -43,8 +43,13 @@ public final class Chunker implements Runnable {
   private final Counter commitFailures;
   private volatile boolean running = true;
 
-  public Chunker(BusConsumer consumer, SegmentFlusher flusher, DeadLetterPublisher deadLetters,
-      ChunkerConfig config, LongSupplier nanoTime, MeterRegistry meters) {
+  public Chunker(
+      BusConsumer consumer,
+      SegmentFlusher flusher,
+      DeadLetterPublisher deadLetters,
+      ChunkerConfig config,
+      LongSupplier nanoTime,
+      MeterRegistry meters) {
     this.consumer = consumer;
     this.flusher = flusher;
     this.deadLetters = deadLetters;
@@ -103,7 +108,8 @@ public final class Chunker implements Runnable {
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
       // Not committing is the safe answer: the record is consumed again after a restart.
-      throw new IllegalStateException("cannot dead-letter " + r.topic() + "@" + r.offset(), e.getCause());
+      throw new IllegalStateException(
+          "cannot dead-letter " + r.topic() + "@" + r.offset(), e.getCause());
     }
   }
 
@@ -147,8 +153,8 @@ public final class Chunker implements Runnable {
 
   /**
    * Puts partitions this consumer still owns back at the committed offset, so their entries are
-   * read and written again instead of skipped; partitions now owned elsewhere are replayed by
-   * their new owner. Retries while the bus is unreachable: skipping the rewind would lose entries.
+   * read and written again instead of skipped; partitions now owned elsewhere are replayed by their
+   * new owner. Retries while the bus is unreachable: skipping the rewind would lose entries.
    */
   private void rewind(Set<Integer> partitions) {
     while (running) {

@@ -11,8 +11,8 @@ import java.time.Duration;
 /**
  * Chunker settings ({@code skald.chunker.*}).
  *
- * @param flushInterval how long an entry may wait in memory before its segment is cut; short in
- *     the embedded default so pushed lines are queryable within about a second
+ * @param flushInterval how long an entry may wait in memory before its segment is cut; short in the
+ *     embedded default so pushed lines are queryable within about a second
  * @param maxBufferBytes raw bytes buffered across all partitions before a flush is forced
  * @param topic the bus topic carrying {@code LogBatch} events
  * @param storageEventsTopic where {@code ObjectCreated} events are published after a write

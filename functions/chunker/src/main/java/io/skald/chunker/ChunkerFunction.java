@@ -22,18 +22,23 @@ public final class ChunkerFunction implements ReadinessCheck {
   private final Chunker chunker;
   private final Thread thread;
 
-  public ChunkerFunction(Bus bus, ObjectStore store, ChunkerConfig config, Clock clock, MeterRegistry meters) {
+  public ChunkerFunction(
+      Bus bus, ObjectStore store, ChunkerConfig config, Clock clock, MeterRegistry meters) {
     BusConsumer consumer = bus.consumer(config.consumerGroup(), config.topic());
     SegmentFlusher flusher = new SegmentFlusher(store, bus.producer(), config, clock, meters);
-    DeadLetterPublisher deadLetters = new DeadLetterPublisher(bus.producer(), config.deadLetterTopic());
+    DeadLetterPublisher deadLetters =
+        new DeadLetterPublisher(bus.producer(), config.deadLetterTopic());
     this.chunker = new Chunker(consumer, flusher, deadLetters, config, System::nanoTime, meters);
-    this.thread = new Thread(() -> {
-      try {
-        chunker.run();
-      } finally {
-        consumer.close();
-      }
-    }, "skald-chunker");
+    this.thread =
+        new Thread(
+            () -> {
+              try {
+                chunker.run();
+              } finally {
+                consumer.close();
+              }
+            },
+            "skald-chunker");
   }
 
   @PostConstruct
@@ -60,7 +65,8 @@ public final class ChunkerFunction implements ReadinessCheck {
   @Override
   public void check() {
     if (!isRunning()) {
-      throw new IllegalStateException("the consume loop is not running (see the log for its last error)");
+      throw new IllegalStateException(
+          "the consume loop is not running (see the log for its last error)");
     }
   }
 }

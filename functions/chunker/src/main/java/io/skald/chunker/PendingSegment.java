@@ -9,8 +9,10 @@ final class PendingSegment {
   final String tenant;
   final LocalDate day;
   final int partition;
+
   /** Bus offset of the first record that contributed; part of the deterministic object key. */
   final long firstOffset;
+
   final SegmentWriter writer;
 
   PendingSegment(String tenant, LocalDate day, int partition, long firstOffset, int zstdLevel) {

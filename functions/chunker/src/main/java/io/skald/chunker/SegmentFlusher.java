@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes pending segments to the object store under their deterministic keys and announces each
- * with an {@code ObjectCreated} event. Retries with backoff until it succeeds or the chunker
- * stops: the caller commits bus offsets only after this returns true.
+ * with an {@code ObjectCreated} event. Retries with backoff until it succeeds or the chunker stops:
+ * the caller commits bus offsets only after this returns true.
  */
 final class SegmentFlusher {
 
@@ -34,7 +34,12 @@ final class SegmentFlusher {
   private final Counter bytesWritten;
   private final Counter failures;
 
-  SegmentFlusher(ObjectStore store, BusProducer producer, ChunkerConfig config, Clock clock, MeterRegistry meters) {
+  SegmentFlusher(
+      ObjectStore store,
+      BusProducer producer,
+      ChunkerConfig config,
+      Clock clock,
+      MeterRegistry meters) {
     this.store = store;
     this.producer = producer;
     this.config = config;
@@ -73,21 +78,27 @@ final class SegmentFlusher {
   private record Written(String key, long size) {}
 
   private void announce(Written w) throws IOException {
-    ObjectCreated event = ObjectCreated.newBuilder()
-        .setBucket(store.bucket())
-        .setKey(w.key)
-        .setSize(w.size)
-        .setEventTimeMillis(clock.millis())
-        .setSource("writer")
-        .build();
+    ObjectCreated event =
+        ObjectCreated.newBuilder()
+            .setBucket(store.bucket())
+            .setKey(w.key)
+            .setSize(w.size)
+            .setEventTimeMillis(clock.millis())
+            .setSource("writer")
+            .build();
     try {
-      producer.send(config.storageEventsTopic(), Topics.OBJECT_CREATED.key(event),
-          Topics.OBJECT_CREATED.encode(event)).get();
+      producer
+          .send(
+              config.storageEventsTopic(),
+              Topics.OBJECT_CREATED.key(event),
+              Topics.OBJECT_CREATED.encode(event))
+          .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while announcing " + w.key, e);
     } catch (ExecutionException e) {
-      throw new IOException("cannot announce " + w.key + ": " + e.getCause().getMessage(), e.getCause());
+      throw new IOException(
+          "cannot announce " + w.key + ": " + e.getCause().getMessage(), e.getCause());
     }
   }
 

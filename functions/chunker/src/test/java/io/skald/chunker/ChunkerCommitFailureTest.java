@@ -56,7 +56,10 @@ class ChunkerCommitFailureTest {
 
   @BeforeEach
   void open() throws Exception {
-    bus = LocalLogBus.open(new LocalLogConfig(dir.resolve("bus"), 1, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES));
+    bus =
+        LocalLogBus.open(
+            new LocalLogConfig(
+                dir.resolve("bus"), 1, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES));
     store = new FileSystemObjectStore(dir.resolve("objects"), "loki-chunks");
   }
 
@@ -73,8 +76,12 @@ class ChunkerCommitFailureTest {
   @Test
   void keepsRunningWhileCommitsFailAndCommitsOnceTheBusIsBack() throws Exception {
     AtomicInteger failuresLeft = new AtomicInteger(3);
-    FlakyCommits consumer = start(() -> failuresLeft.getAndDecrement() > 0
-        ? new BusUnavailableException("kafka: commit: timed out") : null);
+    FlakyCommits consumer =
+        start(
+            () ->
+                failuresLeft.getAndDecrement() > 0
+                    ? new BusUnavailableException("kafka: commit: timed out")
+                    : null);
     push("one");
     await().atMost(Duration.ofSeconds(20)).until(() -> consumer.committed.get() > 0);
     push("two");
@@ -87,8 +94,13 @@ class ChunkerCommitFailureTest {
   @Test
   void aRejectedCommitRewindsSoTheEntriesAreWrittenAgainNotLost() throws Exception {
     AtomicInteger failuresLeft = new AtomicInteger(1);
-    FlakyCommits consumer = start(() -> failuresLeft.getAndDecrement() > 0
-        ? new BusCommitFailedException("kafka: commit rejected, partitions were reassigned") : null);
+    FlakyCommits consumer =
+        start(
+            () ->
+                failuresLeft.getAndDecrement() > 0
+                    ? new BusCommitFailedException(
+                        "kafka: commit rejected, partitions were reassigned")
+                    : null);
     push("one");
     await().atMost(Duration.ofSeconds(20)).until(() -> consumer.lastCommitted == 1);
     push("two");
@@ -98,29 +110,57 @@ class ChunkerCommitFailureTest {
   }
 
   private FlakyCommits start(Supplier<RuntimeException> commitFailure) {
-    ChunkerConfig c = new ChunkerConfig(Duration.ofMillis(50), 64 << 20, Topics.LOGS_PUSH, Topics.STORAGE_EVENTS,
-        Topics.LOGS_PUSH_DLQ, "skald-chunker", 3, true);
-    FlakyCommits consumer = new FlakyCommits(bus.consumer(c.consumerGroup(), c.topic()), commitFailure);
+    ChunkerConfig c =
+        new ChunkerConfig(
+            Duration.ofMillis(50),
+            64 << 20,
+            Topics.LOGS_PUSH,
+            Topics.STORAGE_EVENTS,
+            Topics.LOGS_PUSH_DLQ,
+            "skald-chunker",
+            3,
+            true);
+    FlakyCommits consumer =
+        new FlakyCommits(bus.consumer(c.consumerGroup(), c.topic()), commitFailure);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    chunker = new Chunker(consumer, new SegmentFlusher(store, bus.producer(), c, Clock.systemUTC(), meters),
-        new DeadLetterPublisher(bus.producer(), c.deadLetterTopic()), c, System::nanoTime, meters);
-    thread = new Thread(() -> {
-      try {
-        chunker.run();
-      } finally {
-        consumer.close();
-      }
-    });
+    chunker =
+        new Chunker(
+            consumer,
+            new SegmentFlusher(store, bus.producer(), c, Clock.systemUTC(), meters),
+            new DeadLetterPublisher(bus.producer(), c.deadLetterTopic()),
+            c,
+            System::nanoTime,
+            meters);
+    thread =
+        new Thread(
+            () -> {
+              try {
+                chunker.run();
+              } finally {
+                consumer.close();
+              }
+            });
     thread.start();
     return consumer;
   }
 
   private void push(String line) throws Exception {
-    LogBatch batch = LogBatch.newBuilder().setTenant("a").setLabels("{app=\"x\"}").setReceivedAtMillis(0)
-        .setEntries(List.of(LogEntry.newBuilder().setTimestampNanos(DAY_NS + line.length()).setLine(line)
-            .setStructuredMetadata(List.of()).build()))
-        .build();
-    bus.producer().send(Topics.LOGS_PUSH, Topics.LOG_BATCH.key(batch), Topics.LOG_BATCH.encode(batch)).get();
+    LogBatch batch =
+        LogBatch.newBuilder()
+            .setTenant("a")
+            .setLabels("{app=\"x\"}")
+            .setReceivedAtMillis(0)
+            .setEntries(
+                List.of(
+                    LogEntry.newBuilder()
+                        .setTimestampNanos(DAY_NS + line.length())
+                        .setLine(line)
+                        .setStructuredMetadata(List.of())
+                        .build()))
+            .build();
+    bus.producer()
+        .send(Topics.LOGS_PUSH, Topics.LOG_BATCH.key(batch), Topics.LOG_BATCH.encode(batch))
+        .get();
   }
 
   /** Every line in every segment, in key order: a line written twice would show up twice. */
@@ -131,7 +171,9 @@ class ChunkerCommitFailureTest {
       SegmentFooter footer = SegmentReader.readFooter(bytes);
       for (StreamInfo s : footer.streams()) {
         for (BlockRef r : s.blocks()) {
-          BlockCursor c = SegmentReader.openBlock(Arrays.copyOfRange(bytes, (int) r.offset(), (int) r.offset() + r.length()), r);
+          BlockCursor c =
+              SegmentReader.openBlock(
+                  Arrays.copyOfRange(bytes, (int) r.offset(), (int) r.offset() + r.length()), r);
           while (c.next()) {
             out.add(c.lineString());
           }

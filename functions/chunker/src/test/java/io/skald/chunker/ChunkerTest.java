@@ -46,12 +46,23 @@ class ChunkerTest {
   private final List<Thread> threads = new ArrayList<>();
   private final List<Chunker> chunkers = new ArrayList<>();
 
-  private final ChunkerConfig config = new ChunkerConfig(Duration.ofMillis(50), 64 << 20, Topics.LOGS_PUSH,
-      Topics.STORAGE_EVENTS, Topics.LOGS_PUSH_DLQ, "skald-chunker", 3, true);
+  private final ChunkerConfig config =
+      new ChunkerConfig(
+          Duration.ofMillis(50),
+          64 << 20,
+          Topics.LOGS_PUSH,
+          Topics.STORAGE_EVENTS,
+          Topics.LOGS_PUSH_DLQ,
+          "skald-chunker",
+          3,
+          true);
 
   @BeforeEach
   void open() throws Exception {
-    bus = LocalLogBus.open(new LocalLogConfig(dir.resolve("bus"), 2, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES));
+    bus =
+        LocalLogBus.open(
+            new LocalLogConfig(
+                dir.resolve("bus"), 2, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES));
     store = new FileSystemObjectStore(dir.resolve("objects"), "loki-chunks");
   }
 
@@ -66,20 +77,35 @@ class ChunkerTest {
   }
 
   private Chunker startChunker(Duration flushInterval) {
-    ChunkerConfig c = new ChunkerConfig(flushInterval, config.maxBufferBytes(), config.topic(),
-        config.storageEventsTopic(), config.deadLetterTopic(), config.consumerGroup(), 3, true);
+    ChunkerConfig c =
+        new ChunkerConfig(
+            flushInterval,
+            config.maxBufferBytes(),
+            config.topic(),
+            config.storageEventsTopic(),
+            config.deadLetterTopic(),
+            config.consumerGroup(),
+            3,
+            true);
     BusConsumer consumer = bus.consumer(c.consumerGroup(), c.topic());
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    Chunker chunker = new Chunker(consumer,
-        new SegmentFlusher(store, bus.producer(), c, Clock.systemUTC(), meters),
-        new DeadLetterPublisher(bus.producer(), c.deadLetterTopic()), c, System::nanoTime, meters);
-    Thread t = new Thread(() -> {
-      try {
-        chunker.run();
-      } finally {
-        consumer.close();
-      }
-    });
+    Chunker chunker =
+        new Chunker(
+            consumer,
+            new SegmentFlusher(store, bus.producer(), c, Clock.systemUTC(), meters),
+            new DeadLetterPublisher(bus.producer(), c.deadLetterTopic()),
+            c,
+            System::nanoTime,
+            meters);
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                chunker.run();
+              } finally {
+                consumer.close();
+              }
+            });
     t.start();
     threads.add(t);
     chunkers.add(chunker);
@@ -87,11 +113,22 @@ class ChunkerTest {
   }
 
   private void push(String tenant, String labels, long ts, String line) throws Exception {
-    LogBatch batch = LogBatch.newBuilder().setTenant(tenant).setLabels(labels).setReceivedAtMillis(0)
-        .setEntries(List.of(LogEntry.newBuilder().setTimestampNanos(ts).setLine(line)
-            .setStructuredMetadata(List.of(new LabelPair("detected_level", "info"))).build()))
-        .build();
-    bus.producer().send(Topics.LOGS_PUSH, Topics.LOG_BATCH.key(batch), Topics.LOG_BATCH.encode(batch)).get();
+    LogBatch batch =
+        LogBatch.newBuilder()
+            .setTenant(tenant)
+            .setLabels(labels)
+            .setReceivedAtMillis(0)
+            .setEntries(
+                List.of(
+                    LogEntry.newBuilder()
+                        .setTimestampNanos(ts)
+                        .setLine(line)
+                        .setStructuredMetadata(List.of(new LabelPair("detected_level", "info")))
+                        .build()))
+            .build();
+    bus.producer()
+        .send(Topics.LOGS_PUSH, Topics.LOG_BATCH.key(batch), Topics.LOG_BATCH.encode(batch))
+        .get();
   }
 
   @Test
@@ -104,26 +141,37 @@ class ChunkerTest {
 
     await().atMost(Duration.ofSeconds(20)).until(() -> store.list("segments/").size() == 3);
     List<String> keys = store.list("segments/").stream().map(ObjectInfo::key).toList();
-    assertThat(keys).anyMatch(k -> k.startsWith("segments/a/2025-11-25/"))
+    assertThat(keys)
+        .anyMatch(k -> k.startsWith("segments/a/2025-11-25/"))
         .anyMatch(k -> k.startsWith("segments/a/2025-11-24/"))
         .anyMatch(k -> k.startsWith("segments/b/2025-11-25/"));
-    assertThat(lines(keys.stream().filter(k -> k.startsWith("segments/a/2025-11-25/")).findFirst().orElseThrow()))
+    assertThat(
+            lines(
+                keys.stream()
+                    .filter(k -> k.startsWith("segments/a/2025-11-25/"))
+                    .findFirst()
+                    .orElseThrow()))
         .containsExactly("one", "two");
 
     List<ObjectCreated> events = new ArrayList<>();
     List<String> recordKeys = new ArrayList<>();
     try (BusConsumer c = bus.consumer("test", Topics.STORAGE_EVENTS)) {
-      await().atMost(Duration.ofSeconds(10)).until(() -> {
-        for (BusRecord r : c.poll(Duration.ofMillis(100))) {
-          events.add(Topics.OBJECT_CREATED.decode(r.value()));
-          recordKeys.add(new String(r.key(), StandardCharsets.UTF_8));
-        }
-        return events.size() == 3;
-      });
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                for (BusRecord r : c.poll(Duration.ofMillis(100))) {
+                  events.add(Topics.OBJECT_CREATED.decode(r.value()));
+                  recordKeys.add(new String(r.key(), StandardCharsets.UTF_8));
+                }
+                return events.size() == 3;
+              });
     }
     assertThat(events).extracting(ObjectCreated::getKey).containsExactlyInAnyOrderElementsOf(keys);
-    assertThat(recordKeys).as("keyed by tenant").containsExactlyInAnyOrderElementsOf(
-        events.stream().map(e -> e.getKey().split("/")[1]).toList());
+    assertThat(recordKeys)
+        .as("keyed by tenant")
+        .containsExactlyInAnyOrderElementsOf(
+            events.stream().map(e -> e.getKey().split("/")[1]).toList());
     assertThat(events).allSatisfy(e -> assertThat(e.getBucket()).isEqualTo("loki-chunks"));
   }
 
@@ -135,11 +183,15 @@ class ChunkerTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> store.list("segments/").size() == 1);
     try (BusConsumer c = bus.consumer("test", Topics.LOGS_PUSH_DLQ)) {
       List<BusRecord> dead = new ArrayList<>();
-      await().atMost(Duration.ofSeconds(10)).until(() -> {
-        dead.addAll(c.poll(Duration.ofMillis(100)));
-        return !dead.isEmpty();
-      });
-      assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).contains("cannot decode LogBatch");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () -> {
+                dead.addAll(c.poll(Duration.ofMillis(100)));
+                return !dead.isEmpty();
+              });
+      assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8))
+          .contains("cannot decode LogBatch");
     }
   }
 
@@ -155,23 +207,40 @@ class ChunkerTest {
     assertThat(before).hasSize(1);
 
     // Pretend the commit never happened: a new group replays everything from offset 0.
-    ChunkerConfig replay = new ChunkerConfig(Duration.ofMillis(50), config.maxBufferBytes(), config.topic(),
-        config.storageEventsTopic(), config.deadLetterTopic(), "replay-group", 3, true);
+    ChunkerConfig replay =
+        new ChunkerConfig(
+            Duration.ofMillis(50),
+            config.maxBufferBytes(),
+            config.topic(),
+            config.storageEventsTopic(),
+            config.deadLetterTopic(),
+            "replay-group",
+            3,
+            true);
     BusConsumer consumer = bus.consumer(replay.consumerGroup(), replay.topic());
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    Chunker again = new Chunker(consumer, new SegmentFlusher(store, bus.producer(), replay, Clock.systemUTC(), meters),
-        new DeadLetterPublisher(bus.producer(), replay.deadLetterTopic()), replay, System::nanoTime, meters);
+    Chunker again =
+        new Chunker(
+            consumer,
+            new SegmentFlusher(store, bus.producer(), replay, Clock.systemUTC(), meters),
+            new DeadLetterPublisher(bus.producer(), replay.deadLetterTopic()),
+            replay,
+            System::nanoTime,
+            meters);
     Thread t = new Thread(again);
     t.start();
     // The replay announces the segment again: two ObjectCreated events, one key.
     List<String> announced = new ArrayList<>();
     try (BusConsumer events = bus.consumer("test", Topics.STORAGE_EVENTS)) {
-      await().atMost(Duration.ofSeconds(20)).until(() -> {
-        for (BusRecord r : events.poll(Duration.ofMillis(100))) {
-          announced.add(Topics.OBJECT_CREATED.decode(r.value()).getKey());
-        }
-        return announced.size() == 2;
-      });
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> {
+                for (BusRecord r : events.poll(Duration.ofMillis(100))) {
+                  announced.add(Topics.OBJECT_CREATED.decode(r.value()).getKey());
+                }
+                return announced.size() == 2;
+              });
     }
     assertThat(announced).containsOnly(before.get(0));
     again.stop();
@@ -187,7 +256,11 @@ class ChunkerTest {
     List<String> out = new ArrayList<>();
     for (StreamInfo s : footer.streams()) {
       for (BlockRef b : s.blocks()) {
-        BlockCursor c = SegmentReader.openBlock(java.util.Arrays.copyOfRange(bytes, (int) b.offset(), (int) b.offset() + b.length()), b);
+        BlockCursor c =
+            SegmentReader.openBlock(
+                java.util.Arrays.copyOfRange(
+                    bytes, (int) b.offset(), (int) b.offset() + b.length()),
+                b);
         while (c.next()) {
           out.add(c.lineString());
         }

@@ -12,12 +12,14 @@ import java.time.Duration;
  * deployment (compaction every 10m, retention on, 2h delete delay).
  *
  * @param compactionInterval how often the process sweeps (catch-up, merge, retention, deletes,
- *     delayed deletion); zero turns the in-process schedule off (Knative's PingSource ticks instead)
+ *     delayed deletion); zero turns the in-process schedule off (Knative's PingSource ticks
+ *     instead)
  * @param compactOnIndex merge a tenant-day right after indexing when it has enough small segments
  * @param minSegmentsToCompact a group of small segments is merged only from this size on
  * @param smallSegmentBytes segments below this size are merge candidates
  * @param targetObjectBytes merged objects stay at or below this size
- * @param retentionEnabled apply retention and serve the delete API (Loki's {@code retention_enabled})
+ * @param retentionEnabled apply retention and serve the delete API (Loki's {@code
+ *     retention_enabled})
  * @param retentionDeleteDelay replaced objects are deleted this long after they left the index
  * @param deleteRequestCancelPeriod delete requests can be cancelled this long, then are processed
  * @param deleteMaxInterval requests with line filters are processed in pieces of at most this
@@ -34,5 +36,6 @@ public record CompactionSettings(
     @Bindable(defaultValue = "2h") @NotNull Duration retentionDeleteDelay,
     @Bindable(defaultValue = "24h") @NotNull Duration deleteRequestCancelPeriod,
     @Bindable(defaultValue = "24h") @NotNull Duration deleteMaxInterval,
-    @Bindable(defaultValue = "filter-and-delete") @Pattern(regexp = "filter-and-delete|filter-only|disabled")
+    @Bindable(defaultValue = "filter-and-delete")
+        @Pattern(regexp = "filter-and-delete|filter-only|disabled")
         String deletionMode) {}

@@ -12,8 +12,9 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * Runs the index event loop on its own thread while the {@code compactor} target is active, unless
- * {@code skald.compactor.consume-bus} is off: then events arrive over HTTP as CloudEvents (Knative's
- * KafkaSource holds the partitions) and a loop of our own would only index everything twice.
+ * {@code skald.compactor.consume-bus} is off: then events arrive over HTTP as CloudEvents
+ * (Knative's KafkaSource holds the partitions) and a loop of our own would only index everything
+ * twice.
  */
 @Context
 @Requires(property = "skald.target", pattern = Targets.COMPACTOR)
@@ -29,15 +30,19 @@ public final class CompactorFunction implements ReadinessCheck {
       return;
     }
     BusConsumer consumer = bus.consumer(config.consumerGroup(), config.storageEventsTopic());
-    this.loop = new IndexEventLoop(consumer, indexer,
-        new DeadLetterPublisher(bus.producer(), config.deadLetterTopic()));
-    this.thread = new Thread(() -> {
-      try {
-        loop.run();
-      } finally {
-        consumer.close();
-      }
-    }, "skald-compactor-index");
+    this.loop =
+        new IndexEventLoop(
+            consumer, indexer, new DeadLetterPublisher(bus.producer(), config.deadLetterTopic()));
+    this.thread =
+        new Thread(
+            () -> {
+              try {
+                loop.run();
+              } finally {
+                consumer.close();
+              }
+            },
+            "skald-compactor-index");
   }
 
   @PostConstruct
@@ -56,7 +61,8 @@ public final class CompactorFunction implements ReadinessCheck {
   @Override
   public void check() {
     if (thread != null && !thread.isAlive()) {
-      throw new IllegalStateException("the index loop is not running (see the log for its last error)");
+      throw new IllegalStateException(
+          "the index loop is not running (see the log for its last error)");
     }
   }
 

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Consumes {@code ObjectCreated} events and indexes the segments they name. A batch is committed
  * only after the indexes it changed are written; a failed batch is re-read from the last commit.
- * Events that can never be processed go to the dead-letter topic and do not stop the partition.
- * A batch holds the process's index lock ({@link SharedIndexer}) until its indexes are written.
+ * Events that can never be processed go to the dead-letter topic and do not stop the partition. A
+ * batch holds the process's index lock ({@link SharedIndexer}) until its indexes are written.
  */
 public final class IndexEventLoop implements Runnable {
 
@@ -31,7 +31,8 @@ public final class IndexEventLoop implements Runnable {
   private final DeadLetterPublisher deadLetters;
   private volatile boolean running = true;
 
-  public IndexEventLoop(BusConsumer consumer, SharedIndexer indexer, DeadLetterPublisher deadLetters) {
+  public IndexEventLoop(
+      BusConsumer consumer, SharedIndexer indexer, DeadLetterPublisher deadLetters) {
     this.consumer = consumer;
     this.indexer = indexer;
     this.deadLetters = deadLetters;
@@ -46,27 +47,32 @@ public final class IndexEventLoop implements Runnable {
         continue;
       }
       try {
-        Map<Integer, Long> next = indexer.indexAndFlush(ix -> {
-          Map<Integer, Long> offsets = new HashMap<>();
-          for (BusRecord r : records) {
-            handle(ix, r);
-            offsets.put(r.partition(), r.offset() + 1);
-          }
-          return offsets;
-        });
+        Map<Integer, Long> next =
+            indexer.indexAndFlush(
+                ix -> {
+                  Map<Integer, Long> offsets = new HashMap<>();
+                  for (BusRecord r : records) {
+                    handle(ix, r);
+                    offsets.put(r.partition(), r.offset() + 1);
+                  }
+                  return offsets;
+                });
         consumer.commit(next);
         retryDelay = Duration.ofMillis(100);
       } catch (IOException | CorruptIndexException | RuntimeException e) {
         LOG.warn("cannot index batch (will retry from the last commit): {}", e.toString());
         rewind();
         pause(retryDelay);
-        retryDelay = retryDelay.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
-            ? Duration.ofSeconds(5) : retryDelay.multipliedBy(2);
+        retryDelay =
+            retryDelay.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
+                ? Duration.ofSeconds(5)
+                : retryDelay.multipliedBy(2);
       }
     }
   }
 
-  private void handle(SegmentIndexer indexer, BusRecord r) throws IOException, CorruptIndexException {
+  private void handle(SegmentIndexer indexer, BusRecord r)
+      throws IOException, CorruptIndexException {
     ObjectCreated event;
     try {
       event = Topics.OBJECT_CREATED.decode(r.value());
@@ -93,8 +99,8 @@ public final class IndexEventLoop implements Runnable {
   }
 
   /**
-   * Back to the committed offsets, retried while the bus is unreachable: giving up would either
-   * end the loop or, worse, skip the failed batch and leave its segments unindexed.
+   * Back to the committed offsets, retried while the bus is unreachable: giving up would either end
+   * the loop or, worse, skip the failed batch and leave its segments unindexed.
    */
   private void rewind() {
     Duration delay = Duration.ofMillis(100);
@@ -107,7 +113,10 @@ public final class IndexEventLoop implements Runnable {
       } catch (RuntimeException e) {
         LOG.warn("cannot rewind to the last commit (will retry): {}", e.toString());
         pause(delay);
-        delay = delay.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : delay.multipliedBy(2);
+        delay =
+            delay.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
+                ? Duration.ofSeconds(5)
+                : delay.multipliedBy(2);
       }
     }
   }

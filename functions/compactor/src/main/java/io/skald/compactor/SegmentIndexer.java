@@ -17,8 +17,8 @@ import io.skald.storage.ObjectInfo;
 import io.skald.storage.ObjectStore;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,13 @@ public final class SegmentIndexer {
   private static final Logger LOG = LoggerFactory.getLogger(SegmentIndexer.class);
 
   /** What happened to one event; anything but INDEXED or SKIPPED is dead-lettered by the caller. */
-  public enum Outcome { INDEXED, SKIPPED, NOT_A_SEGMENT, FOREIGN_BUCKET, CORRUPT }
+  public enum Outcome {
+    INDEXED,
+    SKIPPED,
+    NOT_A_SEGMENT,
+    FOREIGN_BUCKET,
+    CORRUPT
+  }
 
   private record DayKey(String tenant, LocalDate day) {}
 
@@ -77,7 +83,9 @@ public final class SegmentIndexer {
     }
     SegmentFooter footer;
     try {
-      footer = SegmentReader.readFooter(new ObjectRangeSource(objects, event.getKey(), info.get().size()));
+      footer =
+          SegmentReader.readFooter(
+              new ObjectRangeSource(objects, event.getKey(), info.get().size()));
     } catch (CorruptSegmentException e) {
       corrupt.increment();
       LOG.error("segment {} is corrupt and was not indexed: {}", event.getKey(), e.getMessage());
@@ -97,8 +105,8 @@ public final class SegmentIndexer {
   }
 
   /**
-   * Why an event with this outcome must be dead-lettered, or null when it was handled. One text
-   * for the bus loop and the CloudEvents endpoint, so an operator sees the same reasons.
+   * Why an event with this outcome must be dead-lettered, or null when it was handled. One text for
+   * the bus loop and the CloudEvents endpoint, so an operator sees the same reasons.
    */
   public static String deadLetterReason(Outcome outcome, ObjectCreated event) {
     return switch (outcome) {
@@ -110,8 +118,8 @@ public final class SegmentIndexer {
   }
 
   /**
-   * Forgets unflushed changes and cached indexes after a failure, so the next flush cannot write
-   * a copy that is stale by then (another writer may have changed the index in between).
+   * Forgets unflushed changes and cached indexes after a failure, so the next flush cannot write a
+   * copy that is stale by then (another writer may have changed the index in between).
    */
   public void discard() {
     dirty.clear();
@@ -119,10 +127,11 @@ public final class SegmentIndexer {
   }
 
   /**
-   * Moves a corrupt segment aside so catch-up and rebuilds do not trip over it again; an older
-   * good version of the key may be in the index, so its entry goes too.
+   * Moves a corrupt segment aside so catch-up and rebuilds do not trip over it again; an older good
+   * version of the key may be in the index, so its entry goes too.
    */
-  private void quarantine(TenantDayKey key, String reason) throws IOException, CorruptIndexException {
+  private void quarantine(TenantDayKey key, String reason)
+      throws IOException, CorruptIndexException {
     quarantine.moveAside(key.key(), reason);
     DayKey day = new DayKey(key.tenant(), key.day());
     TenantDayIndex index = loaded.get(day);

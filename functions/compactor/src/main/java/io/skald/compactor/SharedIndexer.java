@@ -34,7 +34,7 @@ public final class SharedIndexer {
   }
 
   private final SegmentIndexer indexer;
-  private volatile FlushListener listener = indexes -> { };
+  private volatile FlushListener listener = indexes -> {};
   // Fair: a steady stream of HTTP events must not starve the bus loop, or the other way round.
   private final ReentrantLock lock = new ReentrantLock(true);
 
@@ -48,16 +48,18 @@ public final class SharedIndexer {
    */
   public <T> T indexAndFlush(Batch<T> batch) throws IOException, CorruptIndexException {
     List<List<TenantDayIndex>> written = new ArrayList<>(1);
-    T result = exclusively(() -> {
-      try {
-        T r = batch.run(indexer);
-        written.add(indexer.flush());
-        return r;
-      } catch (IOException | CorruptIndexException | RuntimeException e) {
-        indexer.discard();
-        throw e;
-      }
-    });
+    T result =
+        exclusively(
+            () -> {
+              try {
+                T r = batch.run(indexer);
+                written.add(indexer.flush());
+                return r;
+              } catch (IOException | CorruptIndexException | RuntimeException e) {
+                indexer.discard();
+                throw e;
+              }
+            });
     if (!written.get(0).isEmpty()) {
       listener.flushed(written.get(0));
     }

@@ -8,7 +8,9 @@ import io.skald.index.IndexStore;
 import io.skald.storage.ObjectStore;
 import jakarta.inject.Singleton;
 
-/** The compactor's shared pieces: one indexer and its lock per process, whoever delivers the events. */
+/**
+ * The compactor's shared pieces: one indexer and its lock per process, whoever delivers the events.
+ */
 @Factory
 @Requires(property = "skald.target", pattern = Targets.COMPACTOR)
 public class SharedIndexerFactory {

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** skald.compactor.consume-bus: the compactor's own loop runs unless something else delivers the events. */
+/**
+ * skald.compactor.consume-bus: the compactor's own loop runs unless something else delivers the
+ * events.
+ */
 class CompactorFunctionTest {
 
   private static final LocalDate DAY = LocalDate.of(2026, 11, 25);
@@ -37,9 +40,13 @@ class CompactorFunctionTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    bus = LocalLogBus.open(new LocalLogConfig(dir.resolve("bus"), 1, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES));
+    bus =
+        LocalLogBus.open(
+            new LocalLogConfig(
+                dir.resolve("bus"), 1, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES));
     store = new FileSystemObjectStore(dir.resolve("objects"), "loki-chunks");
-    indexer = new SharedIndexer(new SegmentIndexer(new IndexStore(store), new SimpleMeterRegistry()));
+    indexer =
+        new SharedIndexer(new SegmentIndexer(new IndexStore(store), new SimpleMeterRegistry()));
   }
 
   @AfterEach
@@ -49,28 +56,46 @@ class CompactorFunctionTest {
 
   private String announceSegment() throws Exception {
     SegmentWriter w = new SegmentWriter();
-    w.append("{app=\"a\"}", 1_764_028_800_000_000_000L, "x".getBytes(StandardCharsets.UTF_8), List.of());
+    w.append(
+        "{app=\"a\"}", 1_764_028_800_000_000_000L, "x".getBytes(StandardCharsets.UTF_8), List.of());
     String key = ObjectKeys.segment("fake", DAY, 0, 0);
     store.put(key, w.finish());
-    ObjectCreated event = ObjectCreated.newBuilder().setBucket("loki-chunks").setKey(key).setSize(1)
-        .setEventTimeMillis(0).setSource("writer").build();
-    bus.producer().send(Topics.STORAGE_EVENTS, Topics.OBJECT_CREATED.key(event), Topics.OBJECT_CREATED.encode(event))
+    ObjectCreated event =
+        ObjectCreated.newBuilder()
+            .setBucket("loki-chunks")
+            .setKey(key)
+            .setSize(1)
+            .setEventTimeMillis(0)
+            .setSource("writer")
+            .build();
+    bus.producer()
+        .send(
+            Topics.STORAGE_EVENTS,
+            Topics.OBJECT_CREATED.key(event),
+            Topics.OBJECT_CREATED.encode(event))
         .get();
     return key;
   }
 
   private static boolean loopThreadRunning() {
-    return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("skald-compactor-index"));
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().equals("skald-compactor-index"));
   }
 
   @Test
   void consumesTheBusByDefault() throws Exception {
     String key = announceSegment();
-    CompactorFunction f = new CompactorFunction(bus, indexer,
-        new CompactorConfig(Topics.STORAGE_EVENTS, Topics.STORAGE_EVENTS_DLQ, "skald-compactor", true));
+    CompactorFunction f =
+        new CompactorFunction(
+            bus,
+            indexer,
+            new CompactorConfig(
+                Topics.STORAGE_EVENTS, Topics.STORAGE_EVENTS_DLQ, "skald-compactor", true));
     f.start();
     try {
-      await().atMost(Duration.ofSeconds(20)).until(() -> !new IndexStore(store).load("fake", DAY).isEmpty());
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> !new IndexStore(store).load("fake", DAY).isEmpty());
       assertThat(new IndexStore(store).load("fake", DAY).segments().get(0).key()).isEqualTo(key);
       f.check();
     } finally {
@@ -81,8 +106,12 @@ class CompactorFunctionTest {
   @Test
   void leavesTheBusAloneWhenConsumeBusIsOff() throws Exception {
     announceSegment();
-    CompactorFunction f = new CompactorFunction(bus, indexer,
-        new CompactorConfig(Topics.STORAGE_EVENTS, Topics.STORAGE_EVENTS_DLQ, "skald-compactor", false));
+    CompactorFunction f =
+        new CompactorFunction(
+            bus,
+            indexer,
+            new CompactorConfig(
+                Topics.STORAGE_EVENTS, Topics.STORAGE_EVENTS_DLQ, "skald-compactor", false));
     f.start();
     try {
       assertThat(loopThreadRunning()).isFalse();

@@ -35,7 +35,8 @@ class SegmentIndexerTest {
     indexer = new SegmentIndexer(indexes, new SimpleMeterRegistry());
   }
 
-  private String writeSegment(String tenant, long offset, String labels, String... lines) throws Exception {
+  private String writeSegment(String tenant, long offset, String labels, String... lines)
+      throws Exception {
     SegmentWriter w = new SegmentWriter();
     long ts = 1_764_028_800_000_000_000L;
     for (String l : lines) {
@@ -47,8 +48,13 @@ class SegmentIndexerTest {
   }
 
   private static ObjectCreated event(String bucket, String key) {
-    return ObjectCreated.newBuilder().setBucket(bucket).setKey(key).setSize(1).setEventTimeMillis(0)
-        .setSource("writer").build();
+    return ObjectCreated.newBuilder()
+        .setBucket(bucket)
+        .setKey(key)
+        .setSize(1)
+        .setEventTimeMillis(0)
+        .setSource("writer")
+        .build();
   }
 
   @Test
@@ -79,16 +85,22 @@ class SegmentIndexerTest {
 
   @Test
   void classifiesEventsItCannotIndex() throws Exception {
-    assertThat(indexer.index(event("other-bucket", "segments/t/2026-11-25/0000-1.seg"))).isEqualTo(Outcome.FOREIGN_BUCKET);
-    assertThat(indexer.index(event("loki-chunks", "index/v1/t/2026-11-25.json"))).isEqualTo(Outcome.NOT_A_SEGMENT);
-    assertThat(indexer.index(event("loki-chunks", ObjectKeys.segment("t", DAY, 0, 99)))).isEqualTo(Outcome.SKIPPED);
+    assertThat(indexer.index(event("other-bucket", "segments/t/2026-11-25/0000-1.seg")))
+        .isEqualTo(Outcome.FOREIGN_BUCKET);
+    assertThat(indexer.index(event("loki-chunks", "index/v1/t/2026-11-25.json")))
+        .isEqualTo(Outcome.NOT_A_SEGMENT);
+    assertThat(indexer.index(event("loki-chunks", ObjectKeys.segment("t", DAY, 0, 99))))
+        .isEqualTo(Outcome.SKIPPED);
     String corrupt = ObjectKeys.segment("t", DAY, 0, 7);
     store.put(corrupt, "definitely not a segment".getBytes(StandardCharsets.UTF_8));
     assertThat(indexer.index(event("loki-chunks", corrupt))).isEqualTo(Outcome.CORRUPT);
     // Moved aside with its reason, so it never trips catch-up or a rebuild again.
     assertThat(store.head(corrupt)).isEmpty();
-    assertThat(store.get("quarantine/" + corrupt)).hasValueSatisfying(b ->
-        assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo("definitely not a segment"));
+    assertThat(store.get("quarantine/" + corrupt))
+        .hasValueSatisfying(
+            b ->
+                assertThat(new String(b, StandardCharsets.UTF_8))
+                    .isEqualTo("definitely not a segment"));
     assertThat(store.get("quarantine/" + corrupt + ".reason")).isPresent();
   }
 }

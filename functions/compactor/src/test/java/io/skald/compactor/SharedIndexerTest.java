@@ -43,57 +43,81 @@ class SharedIndexerTest {
 
   private String segment(long offset) throws IOException {
     SegmentWriter w = new SegmentWriter();
-    w.append("{app=\"a\"}", 1_764_028_800_000_000_000L + offset, "x".getBytes(StandardCharsets.UTF_8), List.of());
+    w.append(
+        "{app=\"a\"}",
+        1_764_028_800_000_000_000L + offset,
+        "x".getBytes(StandardCharsets.UTF_8),
+        List.of());
     String key = ObjectKeys.segment("t", DAY, 0, offset);
     store.put(key, w.finish());
     return key;
   }
 
   private static ObjectCreated event(String key) {
-    return ObjectCreated.newBuilder().setBucket("loki-chunks").setKey(key).setSize(1).setEventTimeMillis(0).setSource("writer").build();
+    return ObjectCreated.newBuilder()
+        .setBucket("loki-chunks")
+        .setKey(key)
+        .setSize(1)
+        .setEventTimeMillis(0)
+        .setSource("writer")
+        .build();
   }
 
   @Test
   void aFailedBatchLeavesNothingBehindForTheNextFlush() throws Exception {
     String first = segment(1);
-    assertThatThrownBy(() -> shared.indexAndFlush(ix -> {
-      ix.index(event(first));
-      throw new IOException("store went away");
-    })).isInstanceOf(IOException.class);
+    assertThatThrownBy(
+            () ->
+                shared.indexAndFlush(
+                    ix -> {
+                      ix.index(event(first));
+                      throw new IOException("store went away");
+                    }))
+        .isInstanceOf(IOException.class);
     // Meanwhile another writer (compaction, say) replaced the index.
     TenantDayIndex other = TenantDayIndex.empty("t", DAY);
     indexes.save(other);
     String second = segment(2);
     shared.indexAndFlush(ix -> ix.index(event(second)));
-    assertThat(indexes.load("t", DAY).segments()).extracting(IndexedSegment::key)
-        .as("the failed batch's cached copy was not written back").containsExactly(second);
+    assertThat(indexes.load("t", DAY).segments())
+        .extracting(IndexedSegment::key)
+        .as("the failed batch's cached copy was not written back")
+        .containsExactly(second);
   }
 
   @Test
   void indexWritersTakeTurns() throws Exception {
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Void> compaction = CompletableFuture.runAsync(() -> {
-      try {
-        shared.exclusively(() -> {
-          holding.countDown();
-          awaitQuietly(release);
-          return null;
-        });
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    CompletableFuture<Void> compaction =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                shared.exclusively(
+                    () -> {
+                      holding.countDown();
+                      awaitQuietly(release);
+                      return null;
+                    });
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
     holding.await();
     String key = segment(3);
-    CompletableFuture<SegmentIndexer.Outcome> event = CompletableFuture.supplyAsync(() -> {
-      try {
-        return shared.indexAndFlush(ix -> ix.index(event(key)));
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !event.isDone());
+    CompletableFuture<SegmentIndexer.Outcome> event =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return shared.indexAndFlush(ix -> ix.index(event(key)));
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> !event.isDone());
     release.countDown();
     assertThat(event.get()).isEqualTo(SegmentIndexer.Outcome.INDEXED);
     compaction.get();

@@ -2,10 +2,9 @@ package io.skald.querier;
 
 import io.micronaut.context.annotation.Requires;
 import io.skald.gocompat.PromDuration;
-import io.skald.labels.Matcher;
 import io.skald.health.Targets;
+import io.skald.labels.Matcher;
 import io.skald.limits.TenantLimits;
-import io.skald.logql.syntax.Expr;
 import io.skald.logql.syntax.LogQL;
 import io.skald.logql.syntax.ParseException;
 import io.skald.querier.engine.DetectedLabels;
@@ -18,7 +17,6 @@ import io.skald.querier.params.SelectorParams;
 import io.skald.querier.params.TimeRange;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,38 +43,55 @@ public class IndexService {
   }
 
   public byte[] indexStats(String tenant, Params p) {
-    return LokiJson.indexStats(volumes.stats(tenant, TimeRange.fromParams(p, now()),
-        SelectorParams.required(p.get("query"))));
+    return LokiJson.indexStats(
+        volumes.stats(
+            tenant, TimeRange.fromParams(p, now()), SelectorParams.required(p.get("query"))));
   }
 
   public byte[] volume(String tenant, Params p, boolean range) {
     TimeRange r = TimeRange.fromParams(p, now());
     List<Matcher> matchers = SelectorParams.required(p.get("query"));
     int limit = p.get("limit").isEmpty() ? DEFAULT_VOLUME_LIMIT : parseLimit(p.get("limit"));
-    List<String> targets = p.get("targetLabels").isBlank() ? List.of()
-        : Arrays.stream(p.get("targetLabels").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    List<String> targets =
+        p.get("targetLabels").isBlank()
+            ? List.of()
+            : Arrays.stream(p.get("targetLabels").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     String aggregateBy = p.get("aggregateBy");
     if (!aggregateBy.isEmpty() && !aggregateBy.equals("series") && !aggregateBy.equals("labels")) {
       throw new BadRequestException("invalid aggregation option");
     }
     long step = 0;
     if (range) {
-      step = p.get("step").isEmpty()
-          ? Math.max(1, (r.endNanos() - r.startNanos()) / 1_000_000_000L / 250) * 1_000_000_000L
-          : RangeQueryRequest.secondsOrDuration(p.get("step")).toNanos();
+      step =
+          p.get("step").isEmpty()
+              ? Math.max(1, (r.endNanos() - r.startNanos()) / 1_000_000_000L / 250) * 1_000_000_000L
+              : RangeQueryRequest.secondsOrDuration(p.get("step")).toNanos();
       if (step <= 0) {
         throw new BadRequestException(
             "zero or negative query resolution step widths are not accepted. Try a positive integer");
       }
     }
-    return LokiJson.volumes(volumes.volumes(tenant, r, matchers, targets, aggregateBy.equals("labels"), step,
-        Math.min(limit, limits.forTenant(tenant).volumeMaxSeries())), range, r.endNanos());
+    return LokiJson.volumes(
+        volumes.volumes(
+            tenant,
+            r,
+            matchers,
+            targets,
+            aggregateBy.equals("labels"),
+            step,
+            Math.min(limit, limits.forTenant(tenant).volumeMaxSeries())),
+        range,
+        r.endNanos());
   }
 
   public byte[] detectedLabels(String tenant, Params p) {
     TimeRange r = TimeRange.fromParams(p, now());
-    return LokiJson.detectedLabels(DetectedLabels.select(
-        volumes.labelValues(tenant, r, SelectorParams.optional(p.get("query")))));
+    return LokiJson.detectedLabels(
+        DetectedLabels.select(
+            volumes.labelValues(tenant, r, SelectorParams.optional(p.get("query")))));
   }
 
   public byte[] patterns(Params p) {

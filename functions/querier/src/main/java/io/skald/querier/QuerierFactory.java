@@ -2,16 +2,16 @@ package io.skald.querier;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.skald.deletes.AdminStore;
+import io.skald.deletes.DeleteRequestStore;
+import io.skald.deletes.DeletionConfig;
+import io.skald.deletes.TenantDeleteFilters;
 import io.skald.health.Targets;
 import io.skald.querier.engine.LogQueryEngine;
 import io.skald.querier.engine.MetadataQueries;
 import io.skald.querier.engine.StoreReader;
 import io.skald.querier.engine.StreamCatalog;
 import io.skald.storage.ObjectStore;
-import io.skald.deletes.AdminStore;
-import io.skald.deletes.DeleteRequestStore;
-import io.skald.deletes.DeletionConfig;
-import io.skald.deletes.TenantDeleteFilters;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +27,8 @@ public class QuerierFactory {
   @Singleton
   StreamCatalog streamCatalog(ObjectStore store, AdminStore admin, Clock clock) {
     // Only the querying side of the store is used: DeletionConfig's propagation delay (Loki's 15m).
-    DeleteRequestStore requests = new DeleteRequestStore(admin.store(), clock, DeletionConfig.defaults());
+    DeleteRequestStore requests =
+        new DeleteRequestStore(admin.store(), clock, DeletionConfig.defaults());
     return new StreamCatalog(store, new TenantDeleteFilters(requests, clock, DELETES_CACHE));
   }
 

@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The physical bounds the pipeline and segment figures are compared with, measured over the same
  * generated corpora in the same run: a substring search over the whole corpus held as a compact
- * (Latin-1) string, a plain byte scan, and zstd level-3 compression and decompression in
- * 256 KiB blocks (the segment format's block size).
+ * (Latin-1) string, a plain byte scan, and zstd level-3 compression and decompression in 256 KiB
+ * blocks (the segment format's block size).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BoundsBenchmark {
   /** The literal the line-filter benchmark looks for (≈ 1 % of plain lines). */
   public static final String NEEDLE = PipelineBenchmark.LITERAL_NEEDLE;
+
   public static final int ZSTD_BLOCK = 256 * 1024;
   public static final int ZSTD_LEVEL = 3;
 

@@ -73,8 +73,8 @@ public final class Corpora {
   }
 
   /**
-   * Input bytes processed, reported by JMH as a rate beside ops/s: the {@code :bytes} line of
-   * each benchmark is its input throughput in bytes/s (per core: every benchmark is single-threaded).
+   * Input bytes processed, reported by JMH as a rate beside ops/s: the {@code :bytes} line of each
+   * benchmark is its input throughput in bytes/s (per core: every benchmark is single-threaded).
    */
   @AuxCounters(AuxCounters.Type.OPERATIONS)
   @State(Scope.Thread)

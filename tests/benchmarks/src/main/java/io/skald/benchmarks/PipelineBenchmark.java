@@ -45,7 +45,8 @@ public class PipelineBenchmark {
       "{app=\"bench\"} | pattern `<ip> - - <_> \"<method> <path> <_>\" <status> <_>` | status >= 500";
 
   /** The stream every line belongs to. */
-  public static final LabelSet STREAM = LabelSet.of("app", "bench", "env", "prod", "host", "host-7");
+  public static final LabelSet STREAM =
+      LabelSet.of("app", "bench", "env", "prod", "host", "host-7");
 
   /** The compiled pipelines, one per query, for this thread. */
   @State(Scope.Thread)

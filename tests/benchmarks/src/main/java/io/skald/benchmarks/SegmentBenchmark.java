@@ -29,10 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The segment format over the plain corpus spread round-robin over {@value #STREAMS} streams:
- * {@link SegmentWriter#finish()} (sort, block encoding, zstd-3 compression; the appends happen
- * in the per-invocation setup and are not timed), decoding every block and iterating it with a
- * {@link BlockCursor}, and the same decode followed by the literal line filter (a query's
- * scan path). Throughput is raw line bytes per second.
+ * {@link SegmentWriter#finish()} (sort, block encoding, zstd-3 compression; the appends happen in
+ * the per-invocation setup and are not timed), decoding every block and iterating it with a {@link
+ * BlockCursor}, and the same decode followed by the literal line filter (a query's scan path).
+ * Throughput is raw line bytes per second.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -78,7 +78,8 @@ public class SegmentBenchmark {
       for (StreamInfo s : footer.streams()) {
         for (BlockRef b : s.blocks()) {
           blockRefs.add(b);
-          blockBytes.add(Arrays.copyOfRange(segment, (int) b.offset(), (int) b.offset() + b.length()));
+          blockBytes.add(
+              Arrays.copyOfRange(segment, (int) b.offset(), (int) b.offset() + b.length()));
           rawBytes += b.rawBytes();
         }
       }
@@ -151,8 +152,9 @@ public class SegmentBenchmark {
     for (int k = 0; k < s.blockRefs.size(); k++) {
       BlockCursor c = SegmentReader.openBlock(s.blockBytes.get(k), s.blockRefs.get(k));
       while (c.next()) {
-        PipelineResult r = l.pipeline.process(c.timestampNanos(), c.lineArray(), c.lineOffset(),
-            c.lineLength(), null);
+        PipelineResult r =
+            l.pipeline.process(
+                c.timestampNanos(), c.lineArray(), c.lineOffset(), c.lineLength(), null);
         if (r.keep()) {
           kept++;
         }

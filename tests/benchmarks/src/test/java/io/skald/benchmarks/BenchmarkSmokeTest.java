@@ -46,7 +46,8 @@ class BenchmarkSmokeTest {
       assertThat(min).as(c.toString()).isGreaterThanOrEqualTo(Corpus.MIN_LINE);
       assertThat(max).as(c.toString()).isLessThanOrEqualTo(Corpus.MAX_LINE).isGreaterThan(300);
       // nginx JSON lines have a ≈ 170 B fixed part, so they run longer than the other shapes.
-      assertThat(c.bytes() / c.lines()).as(c.toString())
+      assertThat(c.bytes() / c.lines())
+          .as(c.toString())
           .isBetween(130, c.shape() == Corpus.Shape.JSON ? 215 : 175);
     }
     assertThat(json.corpus.line(0)).startsWith("{\"ts\":").endsWith("}");
@@ -60,9 +61,13 @@ class BenchmarkSmokeTest {
     assertThat(Corpus.generate(Corpus.Shape.PLAIN, 1_000_000, 7).data())
         .isNotEqualTo(plain.corpus.data());
     // Every JSON line has its own id.
-    long distinct = java.util.stream.IntStream.range(0, json.corpus.lines())
-        .mapToObj(i -> json.corpus.line(i).substring(0, json.corpus.line(i).indexOf("\",\"req\"")))
-        .map(s -> s.substring(s.lastIndexOf('"') + 1)).distinct().count();
+    long distinct =
+        java.util.stream.IntStream.range(0, json.corpus.lines())
+            .mapToObj(
+                i -> json.corpus.line(i).substring(0, json.corpus.line(i).indexOf("\",\"req\"")))
+            .map(s -> s.substring(s.lastIndexOf('"') + 1))
+            .distinct()
+            .count();
     assertThat(distinct).isEqualTo(json.corpus.lines());
   }
 
@@ -79,8 +84,12 @@ class BenchmarkSmokeTest {
     assertShare(b.logfmt(pipelines, logfmt, bytes), logfmt.corpus.lines(), 1.0, 1.0);
     assertShare(b.logfmtDurationFilter(pipelines, logfmt, bytes), logfmt.corpus.lines(), 0.2, 0.6);
     assertShare(b.patternStatusFilter(pipelines, access, bytes), access.corpus.lines(), 0.02, 0.09);
-    assertThat(bytes.bytes).isEqualTo(3L * plain.corpus.bytes() + 2L * json.corpus.bytes()
-        + 2L * logfmt.corpus.bytes() + access.corpus.bytes());
+    assertThat(bytes.bytes)
+        .isEqualTo(
+            3L * plain.corpus.bytes()
+                + 2L * json.corpus.bytes()
+                + 2L * logfmt.corpus.bytes()
+                + access.corpus.bytes());
     // Parsers extract labels: more than the 3 stream labels per kept line on average.
     long jsonRun = b.json(pipelines, json, bytes);
     assertThat((jsonRun >>> 32) / PipelineBenchmark.kept(jsonRun)).isGreaterThanOrEqualTo(8);
@@ -92,9 +101,12 @@ class BenchmarkSmokeTest {
   void literalFilterAgreesWithTheSubstringScanBound() {
     BoundsBenchmark.Input in = bounds("PLAIN");
     long scanHits = new BoundsBenchmark().substringScan(in, new Corpora.Bytes());
-    long filterKept = PipelineBenchmark.kept(
-        new PipelineBenchmark().lineFilterLiteral(pipelines, plain, new Corpora.Bytes()));
-    assertThat(scanHits).isPositive().isEqualTo(filterKept); // the needle occurs at most once a line
+    long filterKept =
+        PipelineBenchmark.kept(
+            new PipelineBenchmark().lineFilterLiteral(pipelines, plain, new Corpora.Bytes()));
+    assertThat(scanHits)
+        .isPositive()
+        .isEqualTo(filterKept); // the needle occurs at most once a line
   }
 
   @Test
@@ -109,8 +121,11 @@ class BenchmarkSmokeTest {
         assertThat(compressed).isPositive().isLessThan(in.corpus.bytes() / 2);
         assertThat(b.zstdDecompress(in, bytes)).isEqualTo(in.corpus.bytes());
         assertThat(Arrays.copyOf(in.scratch, in.rawLengths[in.rawLengths.length - 1]))
-            .isEqualTo(Arrays.copyOfRange(in.corpus.data(),
-                (in.rawLengths.length - 1) * BoundsBenchmark.ZSTD_BLOCK, in.corpus.bytes()));
+            .isEqualTo(
+                Arrays.copyOfRange(
+                    in.corpus.data(),
+                    (in.rawLengths.length - 1) * BoundsBenchmark.ZSTD_BLOCK,
+                    in.corpus.bytes()));
         assertThat(bytes.bytes).isEqualTo(3L * in.corpus.bytes());
         // Unique IDs keep zstd honest: a 1 MB corpus should not compress beyond ~10x.
         assertThat(in.compressionRatio()).isBetween(2.0, 12.0);
@@ -138,8 +153,10 @@ class BenchmarkSmokeTest {
     assertThat(b.blockCursorIterate(s, bytes)).isEqualTo(expectedSum);
     SegmentBenchmark.Literal literal = new SegmentBenchmark.Literal();
     literal.compile();
-    assertThat(b.blockCursorLiteralFilter(s, literal, bytes)).isEqualTo(PipelineBenchmark.kept(
-        new PipelineBenchmark().lineFilterLiteral(pipelines, plain, new Corpora.Bytes())));
+    assertThat(b.blockCursorLiteralFilter(s, literal, bytes))
+        .isEqualTo(
+            PipelineBenchmark.kept(
+                new PipelineBenchmark().lineFilterLiteral(pipelines, plain, new Corpora.Bytes())));
     // 300 streams of ≈ 20 lines each in 1 MB: small blocks, so a modest ratio.
     assertThat(s.compressionRatio()).isBetween(1.3, 12.0);
   }

@@ -7,13 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A reader for the Alloy configuration syntax, enough to check a pipeline's wiring: blocks
- * ({@code name "label" { ... }}), attributes ({@code key = expression}) with string values
- * decoded and other expressions kept as source text, and comments.
+ * A reader for the Alloy configuration syntax, enough to check a pipeline's wiring: blocks ({@code
+ * name "label" { ... }}), attributes ({@code key = expression}) with string values decoded and
+ * other expressions kept as source text, and comments.
  */
 final class AlloyConfig {
 
-  /** A block such as {@code loki.write "skald" { ... }}; {@code label} is null for unlabelled blocks. */
+  /**
+   * A block such as {@code loki.write "skald" { ... }}; {@code label} is null for unlabelled
+   * blocks.
+   */
   record Block(String name, String label, Map<String, String> attributes, List<Block> blocks) {
 
     /** The attribute's decoded value when it is a string literal, else its expression text. */
@@ -25,7 +28,10 @@ final class AlloyConfig {
       return blocks.stream().filter(b -> b.name().equals(blockName)).toList();
     }
 
-    /** The reference other components use for this component's exports, e.g. {@code loki.write.skald}. */
+    /**
+     * The reference other components use for this component's exports, e.g. {@code
+     * loki.write.skald}.
+     */
     String reference() {
       return label == null ? name : name + "." + label;
     }
@@ -103,7 +109,10 @@ final class AlloyConfig {
         string();
         continue;
       }
-      if (c == '/' && pos + 1 < src.length() && (src.charAt(pos + 1) == '/' || src.charAt(pos + 1) == '*') && depth == 0) {
+      if (c == '/'
+          && pos + 1 < src.length()
+          && (src.charAt(pos + 1) == '/' || src.charAt(pos + 1) == '*')
+          && depth == 0) {
         break;
       }
       if (c == '[' || c == '{' || c == '(') {
@@ -155,7 +164,10 @@ final class AlloyConfig {
 
   private String identifier() {
     int start = pos;
-    while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_' || src.charAt(pos) == '.')) {
+    while (pos < src.length()
+        && (Character.isLetterOrDigit(src.charAt(pos))
+            || src.charAt(pos) == '_'
+            || src.charAt(pos) == '.')) {
       pos++;
     }
     if (start == pos) {

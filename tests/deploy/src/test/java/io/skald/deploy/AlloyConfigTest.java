@@ -11,7 +11,9 @@ class AlloyConfigTest {
 
   @Test
   void readsBlocksLabelsAttributesAndNestedBlocks() {
-    List<AlloyConfig.Block> blocks = AlloyConfig.parse("""
+    List<AlloyConfig.Block> blocks =
+        AlloyConfig.parse(
+            """
         // comment { not a block }
         loki.write "skald" {
           endpoint {
@@ -29,11 +31,15 @@ class AlloyConfigTest {
           forward_to = [loki.write.skald.receiver]
         }
         """);
-    assertThat(blocks).extracting(AlloyConfig.Block::reference).containsExactly("loki.write.skald", "loki.source.file.f");
+    assertThat(blocks)
+        .extracting(AlloyConfig.Block::reference)
+        .containsExactly("loki.write.skald", "loki.source.file.f");
     AlloyConfig.Block writer = blocks.get(0);
     assertThat(writer.blocks("endpoint")).hasSize(1);
-    assertThat(writer.blocks("endpoint").get(0).attribute("url")).hasValue("http://skald-ingest:3100/loki/api/v1/push");
-    assertThat(writer.blocks("endpoint").get(0).attribute("headers")).hasValue("{\"X-Scope-OrgID\" = \"team-a\"}");
+    assertThat(writer.blocks("endpoint").get(0).attribute("url"))
+        .hasValue("http://skald-ingest:3100/loki/api/v1/push");
+    assertThat(writer.blocks("endpoint").get(0).attribute("headers"))
+        .hasValue("{\"X-Scope-OrgID\" = \"team-a\"}");
     assertThat(writer.attribute("external_labels").orElseThrow()).contains("cluster = \"local\"");
     assertThat(blocks.get(1).attribute("forward_to")).hasValue("[loki.write.skald.receiver]");
     assertThat(blocks.get(1).attribute("targets")).hasValue("[{__path__ = \"/var/log/*.log\"}]");
@@ -41,8 +47,10 @@ class AlloyConfigTest {
 
   @Test
   void rejectsBrokenConfigurations() {
-    assertThatThrownBy(() -> AlloyConfig.parse("loki.write \"x\" {\n  endpoint {\n")).hasMessageContaining("unterminated");
+    assertThatThrownBy(() -> AlloyConfig.parse("loki.write \"x\" {\n  endpoint {\n"))
+        .hasMessageContaining("unterminated");
     assertThatThrownBy(() -> AlloyConfig.parse("url = \"x\"\n")).hasMessageContaining("top level");
-    assertThatThrownBy(() -> AlloyConfig.parse("a {\n  b = 1\n  b = 2\n}\n")).hasMessageContaining("set twice");
+    assertThatThrownBy(() -> AlloyConfig.parse("a {\n  b = 1\n  b = 2\n}\n"))
+        .hasMessageContaining("set twice");
   }
 }

@@ -19,9 +19,9 @@ import org.yaml.snakeyaml.Yaml;
  * placeholders in its {@code application.yml}. Reading sources instead of loading classes keeps
  * this module independent of whether the rest of the reactor builds.
  *
- * <p>Micronaut maps an environment variable to a property by lower-casing it and trying '.' and
- * '-' for each '_', so {@code SKALD_BUS_KAFKA_BOOTSTRAP_SERVERS} reaches
- * {@code skald.bus.kafka-bootstrap-servers}. {@link #property(String)} does the reverse lookup.
+ * <p>Micronaut maps an environment variable to a property by lower-casing it and trying '.' and '-'
+ * for each '_', so {@code SKALD_BUS_KAFKA_BOOTSTRAP_SERVERS} reaches {@code
+ * skald.bus.kafka-bootstrap-servers}. {@link #property(String)} does the reverse lookup.
  */
 final class AppConfig {
 
@@ -70,7 +70,7 @@ final class AppConfig {
             return Optional.of(name + "=" + value + " is not a duration (e.g. 10s, 5m, PT1H)");
           }
         }
-        default -> { }
+        default -> {}
       }
       if (pattern != null && !value.matches(pattern)) {
         return Optional.of(name + "=" + value + " does not match " + pattern);
@@ -80,8 +80,11 @@ final class AppConfig {
   }
 
   private static final List<String> SOURCE_ROOTS = List.of("app", "functions", "routes");
+
   /** Where constants used in configuration records may live (topic names are in schemas). */
-  private static final List<String> CONSTANT_ROOTS = List.of("app", "functions", "routes", "schemas");
+  private static final List<String> CONSTANT_ROOTS =
+      List.of("app", "functions", "routes", "schemas");
+
   private static final Pattern CONFIG_PROPERTIES =
       Pattern.compile("@ConfigurationProperties\\(\\s*(?:value\\s*=\\s*)?\"([^\"]+)\"\\s*\\)");
   private static final Pattern RECORD = Pattern.compile("\\brecord\\s+(\\w+)\\s*\\(");
@@ -137,7 +140,9 @@ final class AppConfig {
         String name = ph.group(1);
         // ${skald.port:3100} feeds micronaut.server.port: a port is an integer.
         String type = name.endsWith(".port") ? "int" : "String";
-        props.putIfAbsent(name, new Property(name, type, null, null, name.endsWith(".port") ? 1L : null, false, rel));
+        props.putIfAbsent(
+            name,
+            new Property(name, type, null, null, name.endsWith(".port") ? 1L : null, false, rel));
       }
       Object doc = new Yaml().load(text);
       if (doc instanceof Map<?, ?> map && map.get("skald") instanceof Map<?, ?> skald) {
@@ -159,7 +164,8 @@ final class AppConfig {
   Property require(String name) {
     Property p = properties.get(name);
     if (p == null) {
-      throw new IllegalStateException("no configuration property " + name + " in the application sources");
+      throw new IllegalStateException(
+          "no configuration property " + name + " in the application sources");
     }
     return p;
   }
@@ -196,15 +202,20 @@ final class AppConfig {
     return out;
   }
 
-  private static void flatten(String prefix, Map<?, ?> map, Map<String, Property> props, String rel) {
-    map.forEach((k, v) -> {
-      String name = prefix + "." + k;
-      if (v instanceof Map<?, ?> nested) {
-        flatten(name, nested, props, rel);
-      } else {
-        props.putIfAbsent(name, new Property(name, "String", v == null ? null : String.valueOf(v), null, null, false, rel));
-      }
-    });
+  private static void flatten(
+      String prefix, Map<?, ?> map, Map<String, Property> props, String rel) {
+    map.forEach(
+        (k, v) -> {
+          String name = prefix + "." + k;
+          if (v instanceof Map<?, ?> nested) {
+            flatten(name, nested, props, rel);
+          } else {
+            props.putIfAbsent(
+                name,
+                new Property(
+                    name, "String", v == null ? null : String.valueOf(v), null, null, false, rel));
+          }
+        });
   }
 
   private static Property component(String prefix, String text, Path root, Path file, String rel) {
@@ -217,7 +228,8 @@ final class AppConfig {
         i++;
       } else if (c == '@') {
         int j = i + 1;
-        while (j < s.length() && (Character.isJavaIdentifierPart(s.charAt(j)) || s.charAt(j) == '.')) {
+        while (j < s.length()
+            && (Character.isJavaIdentifierPart(s.charAt(j)) || s.charAt(j) == '.')) {
           j++;
         }
         String name = s.substring(i + 1, j);
@@ -242,9 +254,18 @@ final class AppConfig {
     String type = rest.substring(0, lastSpace).strip();
     String field = rest.substring(lastSpace + 1).strip();
     String name = prefix + "." + kebab(field);
-    String def = annotations.containsKey("Bindable") ? stringArg(annotations.get("Bindable"), "defaultValue", root, file) : null;
-    String pattern = annotations.containsKey("Pattern") ? stringArg(annotations.get("Pattern"), "regexp", root, file) : null;
-    Long min = annotations.containsKey("Min") ? Long.valueOf(annotations.get("Min").replaceAll("value\\s*=", "").strip()) : null;
+    String def =
+        annotations.containsKey("Bindable")
+            ? stringArg(annotations.get("Bindable"), "defaultValue", root, file)
+            : null;
+    String pattern =
+        annotations.containsKey("Pattern")
+            ? stringArg(annotations.get("Pattern"), "regexp", root, file)
+            : null;
+    Long min =
+        annotations.containsKey("Min")
+            ? Long.valueOf(annotations.get("Min").replaceAll("value\\s*=", "").strip())
+            : null;
     boolean notBlank = annotations.containsKey("NotBlank");
     return new Property(name, type, def, pattern, min, notBlank, rel);
   }
@@ -279,9 +300,12 @@ final class AppConfig {
   static String constant(String ref, Path root, Path from) {
     String type = ref.contains(".") ? ref.substring(0, ref.lastIndexOf('.')) : null;
     String field = ref.substring(ref.lastIndexOf('.') + 1);
-    Path source = type == null ? from : typeSource(type.substring(type.lastIndexOf('.') + 1), root, from);
-    Matcher m = Pattern.compile("\\bString\\s+" + Pattern.quote(field) + "\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\")\\s*;")
-        .matcher(stripComments(Repo.read(source)));
+    Path source =
+        type == null ? from : typeSource(type.substring(type.lastIndexOf('.') + 1), root, from);
+    Matcher m =
+        Pattern.compile(
+                "\\bString\\s+" + Pattern.quote(field) + "\\s*=\\s*(\"(?:[^\"\\\\]|\\\\.)*\")\\s*;")
+            .matcher(stripComments(Repo.read(source)));
     if (!m.find()) {
       throw new IllegalStateException("cannot resolve " + ref + " in " + source);
     }
@@ -293,10 +317,12 @@ final class AppConfig {
     if (Files.isRegularFile(sibling)) {
       return sibling;
     }
-    Matcher imported = Pattern.compile("(?m)^import\\s+([\\w.]+)\\." + Pattern.quote(simpleName) + "\\s*;")
-        .matcher(Repo.read(from));
+    Matcher imported =
+        Pattern.compile("(?m)^import\\s+([\\w.]+)\\." + Pattern.quote(simpleName) + "\\s*;")
+            .matcher(Repo.read(from));
     if (imported.find()) {
-      String path = "src/main/java/" + imported.group(1).replace('.', '/') + "/" + simpleName + ".java";
+      String path =
+          "src/main/java/" + imported.group(1).replace('.', '/') + "/" + simpleName + ".java";
       for (String top : CONSTANT_ROOTS) {
         for (Path f : Repo.files(root.resolve(top), simpleName + ".java")) {
           if (f.toString().replace('\\', '/').endsWith(path)) {

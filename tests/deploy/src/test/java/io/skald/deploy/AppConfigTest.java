@@ -17,20 +17,38 @@ class AppConfigTest {
 
   @Test
   void readsEveryConfigurationRecordOfTheApplication() {
-    assertThat(config.unreadable()).as("@ConfigurationProperties types the reader cannot read").isEmpty();
-    assertThat(config.properties()).containsKeys(
-        "skald.target", "skald.data-dir", "skald.port",
-        "skald.bus.kind", "skald.bus.kafka-bootstrap-servers", "skald.bus.partitions",
-        "skald.storage.kind", "skald.storage.bucket", "skald.storage.s3-endpoint",
-        "skald.storage.s3-access-key", "skald.storage.s3-secret-key", "skald.storage.s3-path-style",
-        "skald.auth.enabled", "skald.chunker.topic", "skald.compactor.storage-events-topic");
+    assertThat(config.unreadable())
+        .as("@ConfigurationProperties types the reader cannot read")
+        .isEmpty();
+    assertThat(config.properties())
+        .containsKeys(
+            "skald.target",
+            "skald.data-dir",
+            "skald.port",
+            "skald.bus.kind",
+            "skald.bus.kafka-bootstrap-servers",
+            "skald.bus.partitions",
+            "skald.storage.kind",
+            "skald.storage.bucket",
+            "skald.storage.s3-endpoint",
+            "skald.storage.s3-access-key",
+            "skald.storage.s3-secret-key",
+            "skald.storage.s3-path-style",
+            "skald.auth.enabled",
+            "skald.chunker.topic",
+            "skald.compactor.storage-events-topic");
   }
 
   @Test
   void mapsEnvironmentVariablesToPropertiesLikeMicronaut() {
-    assertThat(config.property("SKALD_BUS_KAFKA_BOOTSTRAP_SERVERS")).get()
-        .extracting(AppConfig.Property::name).isEqualTo("skald.bus.kafka-bootstrap-servers");
-    assertThat(config.property("SKALD_PORT")).get().extracting(AppConfig.Property::name).isEqualTo("skald.port");
+    assertThat(config.property("SKALD_BUS_KAFKA_BOOTSTRAP_SERVERS"))
+        .get()
+        .extracting(AppConfig.Property::name)
+        .isEqualTo("skald.bus.kafka-bootstrap-servers");
+    assertThat(config.property("SKALD_PORT"))
+        .get()
+        .extracting(AppConfig.Property::name)
+        .isEqualTo("skald.port");
     assertThat(config.property("SKALD_NO_SUCH_THING")).isEmpty();
   }
 
@@ -53,7 +71,9 @@ class AppConfigTest {
 
   @Test
   void targetNamesInTheContractAreTheApplicationsTargets() {
-    String targets = AppConfig.stripComments(Repo.read("functions/lib/health/src/main/java/io/skald/health/Targets.java"));
+    String targets =
+        AppConfig.stripComments(
+            Repo.read("functions/lib/health/src/main/java/io/skald/health/Targets.java"));
     Matcher names = Pattern.compile("NAMES\\s*=\\s*List\\.of\\(([^)]*)\\)").matcher(targets);
     assertThat(names.find()).as("Targets.NAMES").isTrue();
     assertThat(AppConfig.splitTopLevel(names.group(1)).stream().map(AppConfig::unquote))
@@ -64,8 +84,11 @@ class AppConfigTest {
   void parserCopesWithAnnotationsGenericsAndLiterals(@TempDir Path dir) throws Exception {
     Path app = dir.resolve("app/src/main/java/x");
     Files.createDirectories(app);
-    Files.writeString(app.resolve("Consts.java"), "final class Consts { static final String KINDS = \"a|b\"; }");
-    Files.writeString(app.resolve("Demo.java"), """
+    Files.writeString(
+        app.resolve("Consts.java"), "final class Consts { static final String KINDS = \"a|b\"; }");
+    Files.writeString(
+        app.resolve("Demo.java"),
+        """
         // @ConfigurationProperties("ignored.in.comment")
         @ConfigurationProperties("skald.demo")
         public record Demo(
@@ -76,7 +99,9 @@ class AppConfigTest {
         """);
     AppConfig read = AppConfig.read(dir);
     Map<String, AppConfig.Property> props = read.properties();
-    assertThat(props).containsOnlyKeys("skald.demo.kind", "skald.demo.per-topic", "skald.demo.count", "skald.demo.fast-path");
+    assertThat(props)
+        .containsOnlyKeys(
+            "skald.demo.kind", "skald.demo.per-topic", "skald.demo.count", "skald.demo.fast-path");
     assertThat(props.get("skald.demo.kind").defaultValue()).isEqualTo("x,y");
     assertThat(props.get("skald.demo.kind").pattern()).isEqualTo("a|b");
     assertThat(props.get("skald.demo.count").problemWith("1")).isPresent();

@@ -17,7 +17,8 @@ final class Compose {
   static final Path DIR = Repo.path("local-compose");
   static final Path FILE = DIR.resolve("compose.yaml");
 
-  private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$\\$");
+  private static final Pattern INTERPOLATION =
+      Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}|\\$\\$");
 
   /** A published port: {@code host:container}. */
   record PortMapping(int host, int container) {}
@@ -73,13 +74,18 @@ final class Compose {
     if (ports == null) {
       return List.of();
     }
-    return ((List<?>) ports).stream().map(p -> {
-      String[] parts = String.valueOf(p).split(":");
-      if (parts.length != 2) {
-        throw new AssertionError(name + ": use host:container port mappings, got " + p);
-      }
-      return new PortMapping(Integer.parseInt(parts[0]), Integer.parseInt(parts[1].replace("/tcp", "")));
-    }).toList();
+    return ((List<?>) ports)
+        .stream()
+            .map(
+                p -> {
+                  String[] parts = String.valueOf(p).split(":");
+                  if (parts.length != 2) {
+                    throw new AssertionError(name + ": use host:container port mappings, got " + p);
+                  }
+                  return new PortMapping(
+                      Integer.parseInt(parts[0]), Integer.parseInt(parts[1].replace("/tcp", "")));
+                })
+            .toList();
   }
 
   /** depends_on as service -> condition (the short list form means service_started). */
@@ -89,8 +95,13 @@ final class Compose {
     if (deps instanceof List<?> list) {
       list.forEach(d -> out.put(String.valueOf(d), "service_started"));
     } else if (deps instanceof Map<?, ?> map) {
-      map.forEach((k, v) -> out.put(String.valueOf(k),
-          v instanceof Map<?, ?> m && m.get("condition") != null ? String.valueOf(m.get("condition")) : "service_started"));
+      map.forEach(
+          (k, v) ->
+              out.put(
+                  String.valueOf(k),
+                  v instanceof Map<?, ?> m && m.get("condition") != null
+                      ? String.valueOf(m.get("condition"))
+                      : "service_started"));
     }
     return out;
   }
@@ -101,7 +112,9 @@ final class Compose {
     if (c == null) {
       return "";
     }
-    return c instanceof List<?> list ? String.join(" ", list.stream().map(String::valueOf).toList()) : String.valueOf(c);
+    return c instanceof List<?> list
+        ? String.join(" ", list.stream().map(String::valueOf).toList())
+        : String.valueOf(c);
   }
 
   static String healthcheck(String name) {
@@ -110,7 +123,9 @@ final class Compose {
       return null;
     }
     Object test = map.get("test");
-    return test instanceof List<?> list ? String.join(" ", list.stream().map(String::valueOf).toList()) : String.valueOf(test);
+    return test instanceof List<?> list
+        ? String.join(" ", list.stream().map(String::valueOf).toList())
+        : String.valueOf(test);
   }
 
   /** Short-syntax bind mounts as container path -> host path resolved against local-compose/. */
@@ -121,7 +136,9 @@ final class Compose {
       for (Object v : list) {
         String[] parts = String.valueOf(v).split(":");
         if (parts[0].startsWith(".") || parts[0].startsWith("/")) {
-          out.put(parts[1], parts[0].startsWith(".") ? DIR.resolve(parts[0]).normalize() : Path.of(parts[0]));
+          out.put(
+              parts[1],
+              parts[0].startsWith(".") ? DIR.resolve(parts[0]).normalize() : Path.of(parts[0]));
         }
       }
     }
@@ -138,7 +155,10 @@ final class Compose {
       } else if (m.group(2) != null) {
         replacement = m.group(2);
       } else {
-        throw new AssertionError("compose.yaml uses ${" + m.group(1) + "} without a default; the stack must start as is");
+        throw new AssertionError(
+            "compose.yaml uses ${"
+                + m.group(1)
+                + "} without a default; the stack must start as is");
       }
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }

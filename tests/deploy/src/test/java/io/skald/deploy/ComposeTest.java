@@ -27,7 +27,8 @@ class ComposeTest {
   @Test
   void hasEveryPieceOfTheStack() {
     assertThat(Compose.projectName()).isEqualTo("skald");
-    List<String> expected = new ArrayList<>(List.of("kafka", "kafka-init", "minio", "minio-init", "grafana", "alloy"));
+    List<String> expected =
+        new ArrayList<>(List.of("kafka", "kafka-init", "minio", "minio-init", "grafana", "alloy"));
     FUNCTIONS.forEach(f -> expected.add(DeployContract.serviceName(f)));
     assertThat(Compose.services().keySet()).containsExactlyInAnyOrderElementsOf(expected);
   }
@@ -36,9 +37,11 @@ class ComposeTest {
   void kafkaRunsInKraftModeWithAnInternalListenerTheOthersUse() {
     assertThat(Compose.service("kafka").get("image")).isEqualTo("apache/kafka:4.1.1");
     Map<String, String> env = Compose.environment("kafka");
-    assertThat(env.get("KAFKA_PROCESS_ROLES").split(",")).containsExactlyInAnyOrder("broker", "controller");
+    assertThat(env.get("KAFKA_PROCESS_ROLES").split(","))
+        .containsExactlyInAnyOrder("broker", "controller");
     assertThat(env).doesNotContainKey("KAFKA_ZOOKEEPER_CONNECT");
-    assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).isEqualTo(env.get("KAFKA_NODE_ID") + "@kafka:9093");
+    assertThat(env.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+        .isEqualTo(env.get("KAFKA_NODE_ID") + "@kafka:9093");
     assertThat(env.get("CLUSTER_ID")).as("a base64url UUID").matches("[A-Za-z0-9_-]{22}");
     assertThat(env.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR")).as("one broker").isEqualTo("1");
     assertThat(internalKafka()).isEqualTo("kafka:9092");
@@ -58,7 +61,9 @@ class ComposeTest {
     assertThat(created).isEqualTo(expected);
     assertThat(cmd).contains("--bootstrap-server " + internalKafka());
     assertThat(cmd).contains("--partitions " + skaldEnv("ingest").get("SKALD_BUS_PARTITIONS"));
-    assertThat(cmd).contains("--replication-factor " + skaldEnv("ingest").get("SKALD_BUS_KAFKA_REPLICATION_FACTOR"));
+    assertThat(cmd)
+        .contains(
+            "--replication-factor " + skaldEnv("ingest").get("SKALD_BUS_KAFKA_REPLICATION_FACTOR"));
     assertThat(cmd).as("$$ in compose.yaml reaches the shell as $").doesNotContain("$$");
     assertThat(Compose.dependsOn("kafka-init")).containsEntry("kafka", "service_healthy");
   }
@@ -67,26 +72,36 @@ class ComposeTest {
   void minioPublishesBucketNotificationsToKafka() {
     assertThat((String) Compose.service("minio").get("image")).startsWith("minio/minio:RELEASE.");
     Map<String, String> env = Compose.environment("minio");
-    String id = env.keySet().stream().filter(k -> k.startsWith("MINIO_NOTIFY_KAFKA_ENABLE_")).findFirst()
-        .map(k -> k.substring("MINIO_NOTIFY_KAFKA_ENABLE_".length()))
-        .orElseThrow(() -> new AssertionError("no MINIO_NOTIFY_KAFKA_ENABLE_<ID>"));
-    assertThat(env).containsEntry("MINIO_NOTIFY_KAFKA_ENABLE_" + id, "on")
+    String id =
+        env.keySet().stream()
+            .filter(k -> k.startsWith("MINIO_NOTIFY_KAFKA_ENABLE_"))
+            .findFirst()
+            .map(k -> k.substring("MINIO_NOTIFY_KAFKA_ENABLE_".length()))
+            .orElseThrow(() -> new AssertionError("no MINIO_NOTIFY_KAFKA_ENABLE_<ID>"));
+    assertThat(env)
+        .containsEntry("MINIO_NOTIFY_KAFKA_ENABLE_" + id, "on")
         .containsEntry("MINIO_NOTIFY_KAFKA_BROKERS_" + id, internalKafka())
         .containsEntry("MINIO_NOTIFY_KAFKA_TOPIC_" + id, DeployContract.S3_NOTIFICATION_TOPIC);
     assertThat(Compose.healthcheck("minio")).isNotNull();
 
-    // minio-init subscribes loki-chunks' segment objects to that target: ARN arn:minio:sqs::<ID>:kafka
+    // minio-init subscribes loki-chunks' segment objects to that target: ARN
+    // arn:minio:sqs::<ID>:kafka
     String init = Compose.command("minio-init");
-    Matcher event = Pattern.compile("mc event add\\s+(?:--ignore-existing\\s+)?local/(\\S+)\\s+(\\S+)\\s+(.*)").matcher(init);
+    Matcher event =
+        Pattern.compile("mc event add\\s+(?:--ignore-existing\\s+)?local/(\\S+)\\s+(\\S+)\\s+(.*)")
+            .matcher(init);
     assertThat(event.find()).as("mc event add in minio-init").isTrue();
     assertThat(event.group(1)).isEqualTo(skaldEnv("chunker").get("SKALD_STORAGE_BUCKET"));
     assertThat(event.group(2)).isEqualTo("arn:minio:sqs::" + id + ":kafka");
     String flags = event.group(3);
     assertThat(flags).contains("--event put");
-    Path objectKeys = Repo.path("functions/lib/layout/src/main/java/io/skald/layout/ObjectKeys.java");
-    assertThat(flags).as("prefix of segment keys (ObjectKeys.SEGMENTS)")
+    Path objectKeys =
+        Repo.path("functions/lib/layout/src/main/java/io/skald/layout/ObjectKeys.java");
+    assertThat(flags)
+        .as("prefix of segment keys (ObjectKeys.SEGMENTS)")
         .contains("--prefix " + AppConfig.constant("SEGMENTS", Repo.root(), objectKeys));
-    assertThat(flags).as("suffix of segment keys (ObjectKeys.SEGMENT_SUFFIX)")
+    assertThat(flags)
+        .as("suffix of segment keys (ObjectKeys.SEGMENT_SUFFIX)")
         .contains("--suffix " + AppConfig.constant("SEGMENT_SUFFIX", Repo.root(), objectKeys));
   }
 
@@ -120,9 +135,13 @@ class ComposeTest {
     Checks.jvmTrustsTheEventPackage(name, env.get("JAVA_TOOL_OPTIONS"));
     assertThat(env.get("SKALD_BUS_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo(internalKafka());
     assertThat(env.get("SKALD_STORAGE_S3_ENDPOINT")).isEqualTo("http://minio:" + minioApiPort());
-    assertThat(env.get("SKALD_STORAGE_S3_ACCESS_KEY")).isEqualTo(Compose.environment("minio").get("MINIO_ROOT_USER"));
-    assertThat(env.get("SKALD_STORAGE_S3_SECRET_KEY")).isEqualTo(Compose.environment("minio").get("MINIO_ROOT_PASSWORD"));
-    assertThat(Integer.parseInt(env.get("SKALD_BUS_KAFKA_REPLICATION_FACTOR"))).as("one broker").isEqualTo(1);
+    assertThat(env.get("SKALD_STORAGE_S3_ACCESS_KEY"))
+        .isEqualTo(Compose.environment("minio").get("MINIO_ROOT_USER"));
+    assertThat(env.get("SKALD_STORAGE_S3_SECRET_KEY"))
+        .isEqualTo(Compose.environment("minio").get("MINIO_ROOT_PASSWORD"));
+    assertThat(Integer.parseInt(env.get("SKALD_BUS_KAFKA_REPLICATION_FACTOR")))
+        .as("one broker")
+        .isEqualTo(1);
     assertThat(Compose.dependsOn(name))
         .containsEntry("kafka-init", "service_completed_successfully")
         .containsEntry("minio-init", "service_completed_successfully");
@@ -132,10 +151,20 @@ class ComposeTest {
   @FieldSource("FUNCTIONS")
   void skaldServiceSetsTheSameOptionsAsItsKnativeService(String function) {
     Map<String, String> knative = KnativeServicesTest.env(KnativeServicesTest.service(function));
-    assertThat(skaldEnv(function).keySet()).as("compose and Knative configure the same properties")
+    assertThat(skaldEnv(function).keySet())
+        .as("compose and Knative configure the same properties")
         .containsExactlyInAnyOrderElementsOf(knative.keySet());
-    for (String same : List.of("SKALD_TARGET", "SKALD_PORT", "SKALD_BUS_KIND", "SKALD_BUS_PARTITIONS", "SKALD_STORAGE_KIND",
-        "SKALD_STORAGE_BUCKET", "SKALD_STORAGE_S3_PATH_STYLE", "SKALD_AUTH_ENABLED", "JAVA_TOOL_OPTIONS")) {
+    for (String same :
+        List.of(
+            "SKALD_TARGET",
+            "SKALD_PORT",
+            "SKALD_BUS_KIND",
+            "SKALD_BUS_PARTITIONS",
+            "SKALD_STORAGE_KIND",
+            "SKALD_STORAGE_BUCKET",
+            "SKALD_STORAGE_S3_PATH_STYLE",
+            "SKALD_AUTH_ENABLED",
+            "JAVA_TOOL_OPTIONS")) {
       assertThat(skaldEnv(function).get(same)).as(same).isEqualTo(knative.get(same));
     }
   }
@@ -150,30 +179,41 @@ class ComposeTest {
     assertThat(test).contains("/dev/tcp/127.0.0.1/" + port).contains("GET /ready ");
     Checks.endpointServedBy(name + " healthcheck", "/ready", function);
     for (Compose.PortMapping p : Compose.ports(name)) {
-      assertThat(p.container()).as(name + " publishes its serving port").isEqualTo(Integer.parseInt(port));
+      assertThat(p.container())
+          .as(name + " publishes its serving port")
+          .isEqualTo(Integer.parseInt(port));
     }
   }
 
   @Test
   void everyDependencyExistsAndItsConditionCanBeMet() {
     for (String service : Compose.services().keySet()) {
-      Compose.dependsOn(service).forEach((dep, condition) -> {
-        assertThat(Compose.services()).as(service + " depends on " + dep).containsKey(dep);
-        switch (condition) {
-          case "service_healthy" -> assertThat(Compose.healthcheck(dep)).as(dep + " needs a healthcheck").isNotNull();
-          case "service_completed_successfully" -> assertThat(Compose.service(dep).get("restart"))
-              .as(dep + " is a one-shot job").isEqualTo("no");
-          case "service_started" -> { }
-          default -> throw new AssertionError(service + ": unknown condition " + condition);
-        }
-      });
+      Compose.dependsOn(service)
+          .forEach(
+              (dep, condition) -> {
+                assertThat(Compose.services()).as(service + " depends on " + dep).containsKey(dep);
+                switch (condition) {
+                  case "service_healthy" ->
+                      assertThat(Compose.healthcheck(dep))
+                          .as(dep + " needs a healthcheck")
+                          .isNotNull();
+                  case "service_completed_successfully" ->
+                      assertThat(Compose.service(dep).get("restart"))
+                          .as(dep + " is a one-shot job")
+                          .isEqualTo("no");
+                  case "service_started" -> {}
+                  default -> throw new AssertionError(service + ": unknown condition " + condition);
+                }
+              });
     }
   }
 
   @Test
   void publishedHostPortsAreUniqueAndIngestAndQuerierAreReachable() {
     List<Integer> hostPorts = new ArrayList<>();
-    Compose.services().keySet().forEach(s -> Compose.ports(s).forEach(p -> hostPorts.add(p.host())));
+    Compose.services()
+        .keySet()
+        .forEach(s -> Compose.ports(s).forEach(p -> hostPorts.add(p.host())));
     assertThat(hostPorts).doesNotHaveDuplicates();
     assertThat(Compose.ports("skald-ingest")).isNotEmpty();
     assertThat(Compose.ports("skald-querier")).isNotEmpty();
@@ -191,7 +231,10 @@ class ComposeTest {
     List<Map<String, Object>> sources = (List<Map<String, Object>>) doc.get("datasources");
     assertThat(sources).hasSize(1);
     Map<String, Object> ds = sources.get(0);
-    assertThat(ds).containsEntry("type", "loki").containsEntry("access", "proxy").containsEntry("isDefault", true);
+    assertThat(ds)
+        .containsEntry("type", "loki")
+        .containsEntry("access", "proxy")
+        .containsEntry("isDefault", true);
     URI url = URI.create((String) ds.get("url"));
     assertThat(url.getHost()).isEqualTo(DeployContract.serviceName("querier"));
     assertThat(url.getPort()).isEqualTo(Integer.parseInt(skaldEnv("querier").get("SKALD_PORT")));
@@ -203,8 +246,13 @@ class ComposeTest {
   void alloyShipsContainerLogsToTheIngestService() {
     Map<String, Path> binds = Compose.binds("alloy");
     String command = Compose.command("alloy");
-    String configPath = binds.keySet().stream().filter(command::contains).findFirst()
-        .orElseThrow(() -> new AssertionError("alloy's command names no mounted config file: " + command));
+    String configPath =
+        binds.keySet().stream()
+            .filter(command::contains)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError("alloy's command names no mounted config file: " + command));
     Path config = binds.get(configPath);
     assertThat(config).isEqualTo(Compose.DIR.resolve("alloy/config.alloy")).exists();
     List<AlloyConfig.Block> blocks = AlloyConfig.parse(Repo.read(config));
@@ -221,13 +269,19 @@ class ComposeTest {
 
     List<AlloyConfig.Block> sources = AlloyConfig.components(blocks, "loki.source.docker");
     assertThat(sources).hasSize(1);
-    assertThat(sources.get(0).attribute("forward_to").orElseThrow()).isEqualTo("[" + writer.reference() + ".receiver]");
+    assertThat(sources.get(0).attribute("forward_to").orElseThrow())
+        .isEqualTo("[" + writer.reference() + ".receiver]");
     String targets = sources.get(0).attribute("targets").orElseThrow();
     AlloyConfig.Block discovery = AlloyConfig.components(blocks, "discovery.docker").get(0);
     assertThat(targets).isEqualTo(discovery.reference() + ".targets");
-    assertThat(discovery.blocks("filter")).anySatisfy(f ->
-        assertThat(f.attribute("values").orElseThrow()).contains("com.docker.compose.project=" + Compose.projectName()));
-    assertThat(binds).as("the Docker socket is mounted for loki.source.docker").containsKey("/var/run/docker.sock");
+    assertThat(discovery.blocks("filter"))
+        .anySatisfy(
+            f ->
+                assertThat(f.attribute("values").orElseThrow())
+                    .contains("com.docker.compose.project=" + Compose.projectName()));
+    assertThat(binds)
+        .as("the Docker socket is mounted for loki.source.docker")
+        .containsKey("/var/run/docker.sock");
     assertThat(Compose.dependsOn("alloy")).containsEntry("skald-ingest", "service_healthy");
   }
 
@@ -236,16 +290,23 @@ class ComposeTest {
     Path smoke = Compose.DIR.resolve("smoke.sh");
     assertThat(Files.isExecutable(smoke)).as("smoke.sh is executable").isTrue();
     String script = Repo.read(smoke);
-    assertThat(defaultUrl(script, "INGEST_URL").getPort()).isEqualTo(Compose.ports("skald-ingest").get(0).host());
-    assertThat(defaultUrl(script, "QUERIER_URL").getPort()).isEqualTo(Compose.ports("skald-querier").get(0).host());
+    assertThat(defaultUrl(script, "INGEST_URL").getPort())
+        .isEqualTo(Compose.ports("skald-ingest").get(0).host());
+    assertThat(defaultUrl(script, "QUERIER_URL").getPort())
+        .isEqualTo(Compose.ports("skald-querier").get(0).host());
     Matcher paths = Pattern.compile("\\$\\{?\\w*(?:URL|url)}?(/[a-z0-9_/]+)").matcher(script);
     Set<String> used = new TreeSet<>();
     while (paths.find()) {
       used.add(paths.group(1));
     }
     assertThat(used).contains("/loki/api/v1/push", "/loki/api/v1/query_range", "/ready");
-    used.forEach(p -> assertThat(DeployContract.endpoint(p)).as(p + " in DeployContract.ENDPOINTS").isPresent());
-    Process bash = new ProcessBuilder("bash", "-n", smoke.toString()).redirectErrorStream(true).start();
+    used.forEach(
+        p ->
+            assertThat(DeployContract.endpoint(p))
+                .as(p + " in DeployContract.ENDPOINTS")
+                .isPresent());
+    Process bash =
+        new ProcessBuilder("bash", "-n", smoke.toString()).redirectErrorStream(true).start();
     assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(bash.exitValue()).as(new String(bash.getInputStream().readAllBytes())).isZero();
   }
@@ -258,9 +319,11 @@ class ComposeTest {
     assertThat(context).isEqualTo(Repo.root());
     Path dockerfile = context.resolve((String) build.get("dockerfile"));
     String df = Repo.read(dockerfile);
-    Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(Repo.read("app/pom.xml"));
+    Matcher finalName =
+        Pattern.compile("<finalName>([^<]+)</finalName>").matcher(Repo.read("app/pom.xml"));
     assertThat(finalName.find()).isTrue();
-    assertThat(df).contains("app/target/" + finalName.group(1) + ".jar")
+    assertThat(df)
+        .contains("app/target/" + finalName.group(1) + ".jar")
         .contains("-pl app -am")
         .contains("EXPOSE " + DeployContract.PORT)
         .contains("SKALD_PORT=" + DeployContract.PORT)
@@ -268,7 +331,8 @@ class ComposeTest {
     Checks.jvmTrustsTheEventPackage("Dockerfile", df);
     assertThat(dockerfile.resolveSibling(dockerfile.getFileName() + ".dockerignore")).exists();
     for (String function : FUNCTIONS) {
-      assertThat(Compose.service(DeployContract.serviceName(function)).get("build")).isEqualTo(build);
+      assertThat(Compose.service(DeployContract.serviceName(function)).get("build"))
+          .isEqualTo(build);
     }
   }
 

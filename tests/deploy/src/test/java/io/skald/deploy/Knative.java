@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The Knative deployment as {@code kubectl apply -k knative/} would create it, plus the example Secret. */
+/**
+ * The Knative deployment as {@code kubectl apply -k knative/} would create it, plus the example
+ * Secret.
+ */
 final class Knative {
 
   static final Path DIR = Repo.path("knative");
@@ -43,8 +46,11 @@ final class Knative {
   }
 
   static int partitions() {
-    return Integer.parseInt(sharedConfig().getOrDefault("SKALD_BUS_PARTITIONS",
-        AppConfig.load().require("skald.bus.partitions").defaultValue()));
+    return Integer.parseInt(
+        sharedConfig()
+            .getOrDefault(
+                "SKALD_BUS_PARTITIONS",
+                AppConfig.load().require("skald.bus.partitions").defaultValue()));
   }
 
   static List<String> bootstrapServers() {

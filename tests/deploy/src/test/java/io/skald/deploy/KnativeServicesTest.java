@@ -20,8 +20,18 @@ class KnativeServicesTest {
   static final List<String> FUNCTIONS = DeployContract.FUNCTIONS;
 
   private static final String AUTOSCALING = "autoscaling.knative.dev/";
-  private static final Set<String> AUTOSCALING_KEYS = Set.of("class", "metric", "target", "target-utilization-percentage",
-      "min-scale", "max-scale", "initial-scale", "scale-down-delay", "scale-to-zero-pod-retention-period", "window");
+  private static final Set<String> AUTOSCALING_KEYS =
+      Set.of(
+          "class",
+          "metric",
+          "target",
+          "target-utilization-percentage",
+          "min-scale",
+          "max-scale",
+          "initial-scale",
+          "scale-down-delay",
+          "scale-to-zero-pod-retention-period",
+          "window");
 
   static Workloads.Workload service(String function) {
     String name = DeployContract.serviceName(function);
@@ -34,16 +44,21 @@ class KnativeServicesTest {
   /** The container's environment with plain values; secret values are null. */
   static Map<String, String> env(Workloads.Workload w) {
     Map<String, String> env = new LinkedHashMap<>();
-    Workloads.environment(w.container(), w.namespace(), Knative.cluster()).forEach((k, v) -> env.put(k, v.value()));
+    Workloads.environment(w.container(), w.namespace(), Knative.cluster())
+        .forEach((k, v) -> env.put(k, v.value()));
     return env;
   }
 
   @Test
   void oneKnativeServicePerFunctionAndNothingElseRunsPods() {
-    assertThat(Workloads.knativeServices(Knative.applied())).extracting(Workloads.Workload::name)
-        .containsExactlyInAnyOrderElementsOf(FUNCTIONS.stream().map(DeployContract::serviceName).toList());
-    assertThat(Knative.applied()).filteredOn(Workloads::isKnativeService)
-        .extracting(HasMetadata::getApiVersion).containsOnly("serving.knative.dev/v1");
+    assertThat(Workloads.knativeServices(Knative.applied()))
+        .extracting(Workloads.Workload::name)
+        .containsExactlyInAnyOrderElementsOf(
+            FUNCTIONS.stream().map(DeployContract::serviceName).toList());
+    assertThat(Knative.applied())
+        .filteredOn(Workloads::isKnativeService)
+        .extracting(HasMetadata::getApiVersion)
+        .containsOnly("serving.knative.dev/v1");
   }
 
   @ParameterizedTest
@@ -66,8 +81,12 @@ class KnativeServicesTest {
     Checks.environmentBindsToTheApplication(w.name(), env);
     Checks.isDistributed(w.name(), env);
     Checks.jvmTrustsTheEventPackage(w.name(), env.get("JAVA_TOOL_OPTIONS"));
-    assertThat(env.get("SKALD_STORAGE_S3_ACCESS_KEY")).as("keys come from the Secret, not from plain text").isNull();
-    assertThat(env.get("SKALD_STORAGE_S3_SECRET_KEY")).as("keys come from the Secret, not from plain text").isNull();
+    assertThat(env.get("SKALD_STORAGE_S3_ACCESS_KEY"))
+        .as("keys come from the Secret, not from plain text")
+        .isNull();
+    assertThat(env.get("SKALD_STORAGE_S3_SECRET_KEY"))
+        .as("keys come from the Secret, not from plain text")
+        .isNull();
   }
 
   @ParameterizedTest
@@ -78,7 +97,8 @@ class KnativeServicesTest {
     assertThat(ports).as("Knative routes to exactly one port").hasSize(1);
     ContainerPort port = ports.get(0);
     assertThat(port.getName()).as("Knative port name").isIn("http1", "h2c");
-    assertThat(port.getContainerPort()).isEqualTo(DeployContract.PORT)
+    assertThat(port.getContainerPort())
+        .isEqualTo(DeployContract.PORT)
         .as("Knative sets PORT from containerPort; Skald listens on SKALD_PORT")
         .isEqualTo(Integer.parseInt(env(w).get("SKALD_PORT")));
     assertThat(env(w)).as("PORT is reserved by Knative").doesNotContainKey("PORT");
@@ -93,25 +113,39 @@ class KnativeServicesTest {
     Checks.endpointServedBy(w.name() + " readiness probe", get.getPath(), function);
     assertThat(get.getPath()).isEqualTo("/ready");
     if (get.getPort() != null) {
-      assertThat(get.getPort().getIntVal()).as("Knative only probes the serving port").isEqualTo(DeployContract.PORT);
+      assertThat(get.getPort().getIntVal())
+          .as("Knative only probes the serving port")
+          .isEqualTo(DeployContract.PORT);
     }
-    assertThat(w.container().getResources().getLimits()).as(w.name() + " memory limit").containsKey("memory");
+    assertThat(w.container().getResources().getLimits())
+        .as(w.name() + " memory limit")
+        .containsKey("memory");
   }
 
   @ParameterizedTest
   @FieldSource("FUNCTIONS")
   void autoscalingAnnotationsSitOnTheRevisionTemplateAndAreWellFormed(String function) {
     Workloads.Workload w = service(function);
-    HasMetadata svc = Knative.applied().stream()
-        .filter(r -> Workloads.isKnativeService(r) && r.getMetadata().getName().equals(w.name())).findFirst().orElseThrow();
-    Map<String, String> outer = svc.getMetadata().getAnnotations() == null ? Map.of() : svc.getMetadata().getAnnotations();
-    assertThat(outer.keySet()).as("Knative reads autoscaling annotations from spec.template only")
+    HasMetadata svc =
+        Knative.applied().stream()
+            .filter(
+                r -> Workloads.isKnativeService(r) && r.getMetadata().getName().equals(w.name()))
+            .findFirst()
+            .orElseThrow();
+    Map<String, String> outer =
+        svc.getMetadata().getAnnotations() == null ? Map.of() : svc.getMetadata().getAnnotations();
+    assertThat(outer.keySet())
+        .as("Knative reads autoscaling annotations from spec.template only")
         .noneMatch(k -> k.startsWith(AUTOSCALING));
-    w.templateAnnotations().forEach((k, v) -> {
-      if (k.startsWith(AUTOSCALING)) {
-        assertThat(AUTOSCALING_KEYS).as("known autoscaling annotation").contains(k.substring(AUTOSCALING.length()));
-      }
-    });
+    w.templateAnnotations()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith(AUTOSCALING)) {
+                assertThat(AUTOSCALING_KEYS)
+                    .as("known autoscaling annotation")
+                    .contains(k.substring(AUTOSCALING.length()));
+              }
+            });
     int min = scale(w, "min-scale", 0);
     int max = scale(w, "max-scale", Integer.MAX_VALUE);
     assertThat(min).as(w.name() + " min-scale <= max-scale").isLessThanOrEqualTo(max);
@@ -139,23 +173,28 @@ class KnativeServicesTest {
     Workloads.Workload w = service("compactor");
     assertThat(w.annotation(AUTOSCALING + "min-scale")).isEqualTo("0");
     assertThat(w.annotation(AUTOSCALING + "max-scale"))
-        .as("index objects are read-modify-written per tenant and day: one writer").isEqualTo("1");
+        .as("index objects are read-modify-written per tenant and day: one writer")
+        .isEqualTo("1");
   }
 
   @Test
   void chunkerKeepsItsConsumerGroupMembership() {
     Workloads.Workload w = service("chunker");
     assertThat(w.annotation(AUTOSCALING + "min-scale"))
-        .as("the chunker polls Kafka itself and gets no requests: it must never scale to zero").isEqualTo("1");
+        .as("the chunker polls Kafka itself and gets no requests: it must never scale to zero")
+        .isEqualTo("1");
     assertThat(scale(w, "max-scale", Integer.MAX_VALUE))
-        .as("replicas beyond the partition count of logs.push sit idle").isLessThanOrEqualTo(Knative.partitions());
+        .as("replicas beyond the partition count of logs.push sit idle")
+        .isLessThanOrEqualTo(Knative.partitions());
   }
 
   @Test
   void sharedConfigMapHasNoTargetAndNoCredentials() {
     Map<String, String> shared = Knative.sharedConfig();
     assertThat(shared).as("each Service sets its own target").doesNotContainKey("SKALD_TARGET");
-    assertThat(shared.keySet()).as("keys belong in the Secret").noneMatch(k -> k.contains("ACCESS_KEY") || k.contains("SECRET"));
+    assertThat(shared.keySet())
+        .as("keys belong in the Secret")
+        .noneMatch(k -> k.contains("ACCESS_KEY") || k.contains("SECRET"));
     Checks.environmentBindsToTheApplication("ConfigMap skald-config", shared);
   }
 

@@ -19,9 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Where kubectl is installed, its built-in kustomize must build exactly what the test's
- * {@link Kustomize} model builds, so the other tests check what a cluster would really get.
- * Skipped (not failed) on a machine without kubectl.
+ * Where kubectl is installed, its built-in kustomize must build exactly what the test's {@link
+ * Kustomize} model builds, so the other tests check what a cluster would really get. Skipped (not
+ * failed) on a machine without kubectl.
  */
 class KubectlKustomizeTest {
 
@@ -30,8 +30,10 @@ class KubectlKustomizeTest {
   void kubectlBuildsWhatTheModelBuilds(String dir) throws Exception {
     Path kubectl = kubectl().orElse(null);
     Assumptions.assumeTrue(kubectl != null, "kubectl is not on the PATH");
-    Process p = new ProcessBuilder(kubectl.toString(), "kustomize", Repo.path(dir).toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(kubectl.toString(), "kustomize", Repo.path(dir).toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     byte[] out = p.getInputStream().readAllBytes();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("kubectl kustomize finished").isTrue();
     assertThat(p.exitValue()).as("kubectl kustomize " + dir + " exit code").isZero();
@@ -51,7 +53,14 @@ class KubectlKustomizeTest {
     Map<String, Map<String, Object>> out = new TreeMap<>();
     for (Map<String, Object> r : resources) {
       Map<String, Object> meta = (Map<String, Object>) r.get("metadata");
-      String id = r.get("apiVersion") + " " + r.get("kind") + " " + meta.get("namespace") + "/" + meta.get("name");
+      String id =
+          r.get("apiVersion")
+              + " "
+              + r.get("kind")
+              + " "
+              + meta.get("namespace")
+              + "/"
+              + meta.get("name");
       assertThat(out.put(id, r)).as("duplicate " + id).isNull();
     }
     return out;

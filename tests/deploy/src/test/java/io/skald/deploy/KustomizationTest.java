@@ -32,7 +32,9 @@ class KustomizationTest {
       if (name.equals("kustomization.yaml") || name.endsWith(".example.yaml")) {
         continue;
       }
-      assertThat(listed).as(Repo.relative(yaml) + " is in no kustomization.yaml").contains(yaml.normalize());
+      assertThat(listed)
+          .as(Repo.relative(yaml) + " is in no kustomization.yaml")
+          .contains(yaml.normalize());
     }
   }
 
@@ -72,15 +74,20 @@ class KustomizationTest {
       // endpoint the direct (base) wiring uses.
       Map<String, String> tags = source.get("spec", "ceOverrides", "extensions");
       assertThat(tags).as(kind + " ceOverrides.extensions").isNotEmpty();
-      tags.keySet().forEach(k -> assertThat(k).as("CloudEvents extension name").matches("[a-z0-9]{1,20}"));
-      List<GenericKubernetesResource> matching = triggers.stream()
-          .filter(t -> tags.equals(t.get("spec", "filter", "attributes"))).toList();
+      tags.keySet()
+          .forEach(k -> assertThat(k).as("CloudEvents extension name").matches("[a-z0-9]{1,20}"));
+      List<GenericKubernetesResource> matching =
+          triggers.stream()
+              .filter(t -> tags.equals(t.get("spec", "filter", "attributes")))
+              .toList();
       assertThat(matching).as("triggers selecting " + kind + " events").hasSize(1);
       GenericKubernetesResource trigger = matching.get(0);
       assertThat((String) trigger.get("spec", "broker")).isEqualTo(broker.getMetadata().getName());
       KnativeEventingTest.Destination direct =
-          KnativeEventingTest.destination(KnativeEventingTest.only(Knative.applied(), kind), "sink");
-      KnativeEventingTest.Destination viaBroker = KnativeEventingTest.destination(trigger, "subscriber");
+          KnativeEventingTest.destination(
+              KnativeEventingTest.only(Knative.applied(), kind), "sink");
+      KnativeEventingTest.Destination viaBroker =
+          KnativeEventingTest.destination(trigger, "subscriber");
       assertThat(viaBroker.name()).isEqualTo(direct.name());
       assertThat(viaBroker.uri()).isEqualTo(direct.uri());
     }
@@ -90,11 +97,17 @@ class KustomizationTest {
   @Test
   void kedaVariantRunsTheSameChunkerScaledOnItsConsumerGroupLag() {
     List<HasMetadata> resources = Knative.withSecret(Kustomize.build(KEDA));
-    assertThat(Workloads.knativeServices(resources)).extracting(Workloads.Workload::name)
+    assertThat(Workloads.knativeServices(resources))
+        .extracting(Workloads.Workload::name)
         .doesNotContain(DeployContract.serviceName("chunker"))
         .contains(DeployContract.serviceName("ingest"));
-    Deployment deployment = Workloads.find(resources, Deployment.class, DeployContract.serviceName("chunker"), DeployContract.NAMESPACE)
-        .orElseThrow(() -> new AssertionError("no Deployment skald-chunker"));
+    Deployment deployment =
+        Workloads.find(
+                resources,
+                Deployment.class,
+                DeployContract.serviceName("chunker"),
+                DeployContract.NAMESPACE)
+            .orElseThrow(() -> new AssertionError("no Deployment skald-chunker"));
     Workloads.Workload keda = Workloads.deployment(deployment);
     Container viaKeda = keda.container();
     Container viaKnative = KnativeServicesTest.service("chunker").container();
@@ -103,26 +116,32 @@ class KustomizationTest {
     assertThat(viaKeda.getEnvFrom()).isEqualTo(viaKnative.getEnvFrom());
     assertThat(viaKeda.getPorts()).isEqualTo(viaKnative.getPorts());
     assertThat(viaKeda.getResources()).isEqualTo(viaKnative.getResources());
-    assertThat(viaKeda.getReadinessProbe().getHttpGet().getPath()).isEqualTo(viaKnative.getReadinessProbe().getHttpGet().getPath());
+    assertThat(viaKeda.getReadinessProbe().getHttpGet().getPath())
+        .isEqualTo(viaKnative.getReadinessProbe().getHttpGet().getPath());
     Workloads.environment(viaKeda, keda.namespace(), resources); // every reference resolves
     assertThat(deployment.getSpec().getSelector().getMatchLabels())
         .isEqualTo(deployment.getSpec().getTemplate().getMetadata().getLabels());
 
     GenericKubernetesResource scaled = KnativeEventingTest.only(resources, "ScaledObject");
-    assertThat((String) scaled.get("spec", "scaleTargetRef", "name")).isEqualTo(deployment.getMetadata().getName());
+    assertThat((String) scaled.get("spec", "scaleTargetRef", "name"))
+        .isEqualTo(deployment.getMetadata().getName());
     int min = ((Number) scaled.get("spec", "minReplicaCount")).intValue();
     int max = ((Number) scaled.get("spec", "maxReplicaCount")).intValue();
     assertThat(min).as("never zero: the chunker must keep consuming").isGreaterThanOrEqualTo(1);
-    assertThat(max).as("more replicas than partitions sit idle").isBetween(min, Knative.partitions());
+    assertThat(max)
+        .as("more replicas than partitions sit idle")
+        .isBetween(min, Knative.partitions());
     List<Map<String, Object>> triggers = scaled.get("spec", "triggers");
     assertThat(triggers).hasSize(1);
     assertThat(triggers.get(0)).containsEntry("type", "kafka");
     @SuppressWarnings("unchecked")
     Map<String, String> meta = (Map<String, String>) triggers.get(0).get("metadata");
     assertThat(meta.get("topic")).isEqualTo(Checks.defaultOf("skald.chunker.topic"));
-    assertThat(meta.get("consumerGroup")).as("KEDA must watch the chunker's own group")
+    assertThat(meta.get("consumerGroup"))
+        .as("KEDA must watch the chunker's own group")
         .isEqualTo(Checks.defaultOf("skald.chunker.consumer-group"));
-    assertThat(List.of(meta.get("bootstrapServers").split(","))).isEqualTo(Knative.bootstrapServers());
+    assertThat(List.of(meta.get("bootstrapServers").split(",")))
+        .isEqualTo(Knative.bootstrapServers());
     assertThat(Long.parseLong(meta.get("lagThreshold"))).isPositive();
   }
 
@@ -133,7 +152,8 @@ class KustomizationTest {
     Files.writeString(root.resolve("kustomization.yaml"), "resources: []\n");
     Files.writeString(overlay.resolve("kustomization.yaml"), "resources:\n  - ../..\n");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Kustomize.build(overlay))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cycle");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cycle");
   }
 
   @Test
@@ -141,6 +161,7 @@ class KustomizationTest {
     Path dir = Files.createTempDirectory("kustomize");
     Files.writeString(dir.resolve("kustomization.yaml"), "resources: []\nnamespace: other\n");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Kustomize.build(dir))
-        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("namespace");
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("namespace");
   }
 }

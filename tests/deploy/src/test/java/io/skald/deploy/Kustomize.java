@@ -14,19 +14,23 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The part of {@code kubectl kustomize} these manifests use: resources (files and directories),
- * {@code labels}, and {@code patches} that are either JSON 6902 operations ({@code add},
- * {@code replace}, {@code remove}) on a target or a {@code $patch: delete} of a whole resource.
- * Anything else in a kustomization fails the build, so a new feature gets a test before it ships.
+ * {@code labels}, and {@code patches} that are either JSON 6902 operations ({@code add}, {@code
+ * replace}, {@code remove}) on a target or a {@code $patch: delete} of a whole resource. Anything
+ * else in a kustomization fails the build, so a new feature gets a test before it ships.
  */
 final class Kustomize {
 
   static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-  private static final Set<String> SUPPORTED = Set.of("apiVersion", "kind", "resources", "patches", "labels");
+  private static final Set<String> SUPPORTED =
+      Set.of("apiVersion", "kind", "resources", "patches", "labels");
 
   private Kustomize() {}
 
-  /** The resources {@code kubectl apply -k dir} would apply, as typed objects where fabric8 has a type. */
+  /**
+   * The resources {@code kubectl apply -k dir} would apply, as typed objects where fabric8 has a
+   * type.
+   */
   static List<HasMetadata> build(Path dir) {
     return buildMaps(dir).stream().map(Kustomize::toResource).toList();
   }
@@ -68,8 +72,11 @@ final class Kustomize {
     Map<String, Object> k = kustomization(dir);
     for (String key : k.keySet()) {
       if (!SUPPORTED.contains(key)) {
-        throw new UnsupportedOperationException(dir + "/kustomization.yaml uses '" + key
-            + "', which the test's kustomize model does not know; extend Kustomize");
+        throw new UnsupportedOperationException(
+            dir
+                + "/kustomization.yaml uses '"
+                + key
+                + "', which the test's kustomize model does not know; extend Kustomize");
       }
     }
     List<Map<String, Object>> out = new ArrayList<>();
@@ -77,8 +84,11 @@ final class Kustomize {
       if (Files.isDirectory(r)) {
         if (dir.toAbsolutePath().normalize().startsWith(r.toAbsolutePath().normalize())) {
           // kustomize: "cycle detected: candidate root ... contains visited root ..."
-          throw new IllegalArgumentException(dir + "/kustomization.yaml: resource " + r
-              + " contains this kustomization; kustomize rejects that as a cycle");
+          throw new IllegalArgumentException(
+              dir
+                  + "/kustomization.yaml: resource "
+                  + r
+                  + " contains this kustomization; kustomize rejects that as a cycle");
         }
         out.addAll(buildMaps(r));
       } else if (Files.isRegularFile(r)) {
@@ -87,29 +97,43 @@ final class Kustomize {
         throw new IllegalArgumentException(dir + "/kustomization.yaml lists missing resource " + r);
       }
     }
-    for (Map<String, Object> patch : (List<Map<String, Object>>) k.getOrDefault("patches", List.of())) {
+    for (Map<String, Object> patch :
+        (List<Map<String, Object>>) k.getOrDefault("patches", List.of())) {
       applyPatch(out, patch, dir);
     }
-    for (Map<String, Object> label : (List<Map<String, Object>>) k.getOrDefault("labels", List.of())) {
+    for (Map<String, Object> label :
+        (List<Map<String, Object>>) k.getOrDefault("labels", List.of())) {
       Map<String, String> pairs = (Map<String, String>) label.get("pairs");
       for (Map<String, Object> res : out) {
-        Map<String, Object> meta = (Map<String, Object>) res.computeIfAbsent("metadata", x -> new LinkedHashMap<>());
-        ((Map<String, Object>) meta.computeIfAbsent("labels", x -> new LinkedHashMap<>())).putAll(pairs);
+        Map<String, Object> meta =
+            (Map<String, Object>) res.computeIfAbsent("metadata", x -> new LinkedHashMap<>());
+        ((Map<String, Object>) meta.computeIfAbsent("labels", x -> new LinkedHashMap<>()))
+            .putAll(pairs);
       }
     }
     return out;
   }
 
   @SuppressWarnings("unchecked")
-  private static void applyPatch(List<Map<String, Object>> resources, Map<String, Object> patch, Path dir) {
-    Object body = new Yaml().load((String) Objects.requireNonNull(patch.get("patch"), "inline patch in " + dir));
+  private static void applyPatch(
+      List<Map<String, Object>> resources, Map<String, Object> patch, Path dir) {
+    Object body =
+        new Yaml()
+            .load((String) Objects.requireNonNull(patch.get("patch"), "inline patch in " + dir));
     if (body instanceof Map<?, ?> smp) {
       if (!"delete".equals(smp.get("$patch"))) {
-        throw new UnsupportedOperationException("only '$patch: delete' strategic merge patches are modelled: " + smp);
+        throw new UnsupportedOperationException(
+            "only '$patch: delete' strategic merge patches are modelled: " + smp);
       }
       Map<String, Object> meta = (Map<String, Object>) smp.get("metadata");
-      boolean removed = resources.removeIf(r -> matches(r, apiGroup((String) smp.get("apiVersion")),
-          (String) smp.get("kind"), (String) meta.get("name")));
+      boolean removed =
+          resources.removeIf(
+              r ->
+                  matches(
+                      r,
+                      apiGroup((String) smp.get("apiVersion")),
+                      (String) smp.get("kind"),
+                      (String) meta.get("name")));
       if (!removed) {
         throw new IllegalArgumentException(dir + ": delete patch matches nothing: " + smp);
       }
@@ -117,9 +141,16 @@ final class Kustomize {
     }
     Map<String, Object> target = (Map<String, Object>) patch.get("target");
     List<Map<String, Object>> ops = (List<Map<String, Object>>) body;
-    List<Map<String, Object>> hits = resources.stream()
-        .filter(r -> matches(r, (String) target.get("group"), (String) target.get("kind"), (String) target.get("name")))
-        .toList();
+    List<Map<String, Object>> hits =
+        resources.stream()
+            .filter(
+                r ->
+                    matches(
+                        r,
+                        (String) target.get("group"),
+                        (String) target.get("kind"),
+                        (String) target.get("name")))
+            .toList();
     if (hits.isEmpty()) {
       throw new IllegalArgumentException(dir + ": patch target matches nothing: " + target);
     }
@@ -131,13 +162,15 @@ final class Kustomize {
   }
 
   @SuppressWarnings("unchecked")
-  private static void applyOperation(Map<String, Object> doc, String op, String path, Object value, Path dir) {
+  private static void applyOperation(
+      Map<String, Object> doc, String op, String path, Object value, Path dir) {
     String[] segments = path.substring(1).split("/");
     Map<String, Object> parent = doc;
     for (int i = 0; i < segments.length - 1; i++) {
       Object next = parent.get(unescape(segments[i]));
       if (!(next instanceof Map)) {
-        throw new IllegalArgumentException(dir + ": " + op + " " + path + ": no object at /" + segments[i]);
+        throw new IllegalArgumentException(
+            dir + ": " + op + " " + path + ": no object at /" + segments[i]);
       }
       parent = (Map<String, Object>) next;
     }
@@ -146,7 +179,8 @@ final class Kustomize {
       case "add" -> parent.put(last, value);
       case "replace", "remove" -> {
         if (!parent.containsKey(last)) {
-          throw new IllegalArgumentException(dir + ": " + op + " " + path + ": nothing there to " + op);
+          throw new IllegalArgumentException(
+              dir + ": " + op + " " + path + ": nothing there to " + op);
         }
         if (op.equals("replace")) {
           parent.put(last, value);

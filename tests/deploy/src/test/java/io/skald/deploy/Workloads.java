@@ -17,9 +17,9 @@ import java.util.Optional;
 
 /**
  * Typed views of the Kubernetes objects the tests look at. fabric8 serves no Knative model at the
- * version in use, so Knative, Strimzi, KEDA and eventing resources arrive as
- * {@link GenericKubernetesResource}; a Knative Service's pod template is converted to the typed
- * {@link PodSpec} so containers, env, ports and probes are checked through the real model.
+ * version in use, so Knative, Strimzi, KEDA and eventing resources arrive as {@link
+ * GenericKubernetesResource}; a Knative Service's pod template is converted to the typed {@link
+ * PodSpec} so containers, env, ports and probes are checked through the real model.
  */
 final class Workloads {
 
@@ -37,7 +37,8 @@ final class Workloads {
 
     Container container() {
       if (pod.getContainers().size() != 1) {
-        throw new AssertionError(name + " must run exactly one container, has " + pod.getContainers().size());
+        throw new AssertionError(
+            name + " must run exactly one container, has " + pod.getContainers().size());
       }
       return pod.getContainers().get(0);
     }
@@ -58,22 +59,36 @@ final class Workloads {
   static Workload knativeService(HasMetadata r) {
     GenericKubernetesResource g = (GenericKubernetesResource) r;
     Map<String, Object> template = g.get("spec", "template");
-    Map<String, Object> templateMeta = (Map<String, Object>) template.getOrDefault("metadata", Map.of());
+    Map<String, Object> templateMeta =
+        (Map<String, Object>) template.getOrDefault("metadata", Map.of());
     Map<String, Object> spec = (Map<String, Object>) template.get("spec");
     PodSpec pod = Kustomize.SERIALIZATION.convertValue(spec, PodSpec.class);
-    return new Workload("Service", r.getMetadata().getName(), r.getMetadata().getNamespace(),
+    return new Workload(
+        "Service",
+        r.getMetadata().getName(),
+        r.getMetadata().getNamespace(),
         orEmpty(r.getMetadata().getLabels()),
-        (Map<String, String>) templateMeta.getOrDefault("annotations", Map.of()), pod, spec);
+        (Map<String, String>) templateMeta.getOrDefault("annotations", Map.of()),
+        pod,
+        spec);
   }
 
   static Workload deployment(Deployment d) {
-    return new Workload("Deployment", d.getMetadata().getName(), d.getMetadata().getNamespace(),
-        orEmpty(d.getMetadata().getLabels()), orEmpty(d.getSpec().getTemplate().getMetadata().getAnnotations()),
-        d.getSpec().getTemplate().getSpec(), Map.of());
+    return new Workload(
+        "Deployment",
+        d.getMetadata().getName(),
+        d.getMetadata().getNamespace(),
+        orEmpty(d.getMetadata().getLabels()),
+        orEmpty(d.getSpec().getTemplate().getMetadata().getAnnotations()),
+        d.getSpec().getTemplate().getSpec(),
+        Map.of());
   }
 
   static List<Workload> knativeServices(List<HasMetadata> resources) {
-    return resources.stream().filter(Workloads::isKnativeService).map(Workloads::knativeService).toList();
+    return resources.stream()
+        .filter(Workloads::isKnativeService)
+        .map(Workloads::knativeService)
+        .toList();
   }
 
   static <T extends HasMetadata> List<T> ofType(List<HasMetadata> resources, Class<T> type) {
@@ -96,14 +111,31 @@ final class Workloads {
     for (EnvFromSource from : c.getEnvFrom()) {
       String prefix = from.getPrefix() == null ? "" : from.getPrefix();
       if (from.getConfigMapRef() != null) {
-        ConfigMap cm = find(resources, ConfigMap.class, from.getConfigMapRef().getName(), namespace)
-            .orElseThrow(() -> new AssertionError("envFrom: no ConfigMap " + from.getConfigMapRef().getName()));
-        cm.getData().forEach((k, v) -> env.put(prefix + k, new Env(prefix + k, v, "ConfigMap " + cm.getMetadata().getName())));
+        ConfigMap cm =
+            find(resources, ConfigMap.class, from.getConfigMapRef().getName(), namespace)
+                .orElseThrow(
+                    () ->
+                        new AssertionError(
+                            "envFrom: no ConfigMap " + from.getConfigMapRef().getName()));
+        cm.getData()
+            .forEach(
+                (k, v) ->
+                    env.put(
+                        prefix + k,
+                        new Env(prefix + k, v, "ConfigMap " + cm.getMetadata().getName())));
       }
       if (from.getSecretRef() != null) {
-        Secret s = find(resources, Secret.class, from.getSecretRef().getName(), namespace)
-            .orElseThrow(() -> new AssertionError("envFrom: no Secret " + from.getSecretRef().getName()));
-        secretKeys(s).forEach(k -> env.put(prefix + k, new Env(prefix + k, null, "Secret " + s.getMetadata().getName())));
+        Secret s =
+            find(resources, Secret.class, from.getSecretRef().getName(), namespace)
+                .orElseThrow(
+                    () ->
+                        new AssertionError("envFrom: no Secret " + from.getSecretRef().getName()));
+        secretKeys(s)
+            .forEach(
+                k ->
+                    env.put(
+                        prefix + k,
+                        new Env(prefix + k, null, "Secret " + s.getMetadata().getName())));
       }
     }
     for (EnvVar v : c.getEnv()) {
@@ -112,8 +144,9 @@ final class Workloads {
       } else if (v.getValueFrom().getSecretKeyRef() != null) {
         String name = v.getValueFrom().getSecretKeyRef().getName();
         String key = v.getValueFrom().getSecretKeyRef().getKey();
-        Secret s = find(resources, Secret.class, name, namespace)
-            .orElseThrow(() -> new AssertionError(v.getName() + ": no Secret " + name));
+        Secret s =
+            find(resources, Secret.class, name, namespace)
+                .orElseThrow(() -> new AssertionError(v.getName() + ": no Secret " + name));
         if (!secretKeys(s).contains(key)) {
           throw new AssertionError(v.getName() + ": Secret " + name + " has no key " + key);
         }
@@ -121,10 +154,17 @@ final class Workloads {
       } else if (v.getValueFrom().getConfigMapKeyRef() != null) {
         String name = v.getValueFrom().getConfigMapKeyRef().getName();
         String key = v.getValueFrom().getConfigMapKeyRef().getKey();
-        ConfigMap cm = find(resources, ConfigMap.class, name, namespace)
-            .orElseThrow(() -> new AssertionError(v.getName() + ": no ConfigMap " + name));
-        env.put(v.getName(), new Env(v.getName(), Objects.requireNonNull(cm.getData().get(key),
-            v.getName() + ": ConfigMap " + name + " has no key " + key), "ConfigMap " + name + "/" + key));
+        ConfigMap cm =
+            find(resources, ConfigMap.class, name, namespace)
+                .orElseThrow(() -> new AssertionError(v.getName() + ": no ConfigMap " + name));
+        env.put(
+            v.getName(),
+            new Env(
+                v.getName(),
+                Objects.requireNonNull(
+                    cm.getData().get(key),
+                    v.getName() + ": ConfigMap " + name + " has no key " + key),
+                "ConfigMap " + name + "/" + key));
       } else {
         throw new AssertionError(v.getName() + ": unsupported valueFrom " + v.getValueFrom());
       }
@@ -139,7 +179,8 @@ final class Workloads {
     return keys;
   }
 
-  static <T extends HasMetadata> Optional<T> find(List<HasMetadata> resources, Class<T> type, String name, String namespace) {
+  static <T extends HasMetadata> Optional<T> find(
+      List<HasMetadata> resources, Class<T> type, String name, String namespace) {
     return ofType(resources, type).stream()
         .filter(r -> r.getMetadata().getName().equals(name))
         .filter(r -> namespace == null || Objects.equals(namespace, r.getMetadata().getNamespace()))

@@ -9,43 +9,46 @@ import java.util.concurrent.Callable;
  */
 public final class SharedServers {
 
-    private static KafkaBroker kafka;
-    private static S3Server s3;
+  private static KafkaBroker kafka;
+  private static S3Server s3;
 
-    private SharedServers() {
-    }
+  private SharedServers() {}
 
-    public static synchronized KafkaBroker kafka() {
-        if (kafka == null) {
-            kafka = startOrFail("Kafka", KafkaBroker::start);
-            closeOnExit(kafka, "kafka");
-        }
-        return kafka;
+  public static synchronized KafkaBroker kafka() {
+    if (kafka == null) {
+      kafka = startOrFail("Kafka", KafkaBroker::start);
+      closeOnExit(kafka, "kafka");
     }
+    return kafka;
+  }
 
-    public static synchronized S3Server s3() {
-        if (s3 == null) {
-            s3 = startOrFail("S3", S3Server::start);
-            closeOnExit(s3, "s3");
-        }
-        return s3;
+  public static synchronized S3Server s3() {
+    if (s3 == null) {
+      s3 = startOrFail("S3", S3Server::start);
+      closeOnExit(s3, "s3");
     }
+    return s3;
+  }
 
-    private static <T> T startOrFail(String what, Callable<T> start) {
-        try {
-            return start.call();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not start the shared " + what + " server", e);
-        }
+  private static <T> T startOrFail(String what, Callable<T> start) {
+    try {
+      return start.call();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not start the shared " + what + " server", e);
     }
+  }
 
-    private static void closeOnExit(AutoCloseable server, String name) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (Exception ignored) {
-                // the JVM is exiting; the child's watchdog ends it anyway
-            }
-        }, "skald-harness-stop-" + name));
-    }
+  private static void closeOnExit(AutoCloseable server, String name) {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    server.close();
+                  } catch (Exception ignored) {
+                    // the JVM is exiting; the child's watchdog ends it anyway
+                  }
+                },
+                "skald-harness-stop-" + name));
+  }
 }

@@ -60,21 +60,39 @@ class DistributedRoundTripIT {
     List<Line> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       String text = "level=info msg=\"" + prefix + " " + i + "\"";
-      out.add(withMetadata ? new Line(base + i * 1_000_000L, text, Map.of("trace_id", "t" + i))
-          : new Line(base + i * 1_000_000L, text));
+      out.add(
+          withMetadata
+              ? new Line(base + i * 1_000_000L, text, Map.of("trace_id", "t" + i))
+              : new Line(base + i * 1_000_000L, text));
     }
     return out;
   }
 
   private static String range(String query, String direction, int limit) {
-    return LokiQueries.queryString(Map.of("query", query, "start", Long.toString(START), "end", Long.toString(END),
-        "direction", direction, "limit", Integer.toString(limit)));
+    return LokiQueries.queryString(
+        Map.of(
+            "query",
+            query,
+            "start",
+            Long.toString(START),
+            "end",
+            Long.toString(END),
+            "direction",
+            direction,
+            "limit",
+            Integer.toString(limit)));
   }
 
   private static void push(TestCaseRunner runner, String labels, List<Line> lines) {
     byte[] body = LokiPushes.protobufSnappy(labels, lines);
-    runner.$(http().client(ingest).send().post("/loki/api/v1/push")
-        .message().contentType("application/x-protobuf").body(ctx -> body));
+    runner.$(
+        http()
+            .client(ingest)
+            .send()
+            .post("/loki/api/v1/push")
+            .message()
+            .contentType("application/x-protobuf")
+            .body(ctx -> body));
     runner.$(http().client(ingest).receive().response(HttpStatus.NO_CONTENT));
   }
 
@@ -87,50 +105,118 @@ class DistributedRoundTripIT {
     push(runner, "{app=\"dist-rt\", env=\"b\"}", traced);
 
     LokiQueries.awaitEntries(cluster.querier().url(), "{app=\"dist-rt\"}", START, END, 7);
-    runner.$(http().client(querier).send().get("/loki/api/v1/query_range?"
-        + range("{app=\"dist-rt\", env=\"a\"} |= \"dist\"", "forward", 100)));
+    runner.$(
+        http()
+            .client(querier)
+            .send()
+            .get(
+                "/loki/api/v1/query_range?"
+                    + range("{app=\"dist-rt\", env=\"a\"} |= \"dist\"", "forward", 100)));
     Map<String, Object> order = new LinkedHashMap<>();
     for (int i = 0; i < plain.size(); i++) {
       order.put("$.data.result[0].values[" + i + "][0]", Long.toString(plain.get(i).tsNanos()));
     }
-    runner.$(http().client(querier).receive().response(HttpStatus.OK).message().type(MessageType.JSON).body("""
+    runner.$(
+        http()
+            .client(querier)
+            .receive()
+            .response(HttpStatus.OK)
+            .message()
+            .type(MessageType.JSON)
+            .body(
+                """
         {"status":"success","data":{"resultType":"streams","result":[
           {"stream":{"app":"dist-rt","detected_level":"info","env":"a","service_name":"dist-rt"},
-           "values":[%s]}],"stats":"@ignore@"}}""".formatted(values(plain)))
-        .validate(jsonPath().expressions(order)));
+           "values":[%s]}],"stats":"@ignore@"}}"""
+                    .formatted(values(plain)))
+            .validate(jsonPath().expressions(order)));
 
     // Structured metadata is returned as labels, so each traced entry is its own stream.
-    runner.$(http().client(querier).send().get("/loki/api/v1/query_range?" + range("{env=\"b\"}", "backward", 10)));
+    runner.$(
+        http()
+            .client(querier)
+            .send()
+            .get("/loki/api/v1/query_range?" + range("{env=\"b\"}", "backward", 10)));
     StringBuilder expected = new StringBuilder();
     for (int i = 0; i < traced.size(); i++) {
-      expected.append(i == 0 ? "" : ",").append("""
+      expected
+          .append(i == 0 ? "" : ",")
+          .append(
+              """
           {"stream":{"app":"dist-rt","detected_level":"info","env":"b","service_name":"dist-rt","trace_id":"t%d"},
-           "values":[%s]}""".formatted(i, values(List.of(traced.get(i)))));
+           "values":[%s]}"""
+                  .formatted(i, values(List.of(traced.get(i)))));
     }
-    runner.$(http().client(querier).receive().response(HttpStatus.OK).message().type(MessageType.JSON).body(
-            "{\"status\":\"success\",\"data\":{\"resultType\":\"streams\",\"result\":[" + expected + "],\"stats\":\"@ignore@\"}}")
-        .validate(jsonPath().expressions(Map.of("$.data.result[0].stream.trace_id", "t0",
-            "$.data.result[1].stream.trace_id", "t1"))));
+    runner.$(
+        http()
+            .client(querier)
+            .receive()
+            .response(HttpStatus.OK)
+            .message()
+            .type(MessageType.JSON)
+            .body(
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"streams\",\"result\":["
+                    + expected
+                    + "],\"stats\":\"@ignore@\"}}")
+            .validate(
+                jsonPath()
+                    .expressions(
+                        Map.of(
+                            "$.data.result[0].stream.trace_id",
+                            "t0",
+                            "$.data.result[1].stream.trace_id",
+                            "t1"))));
   }
 
   @Test
   @CitrusTest
-  void labelsAndSeriesComeFromTheIndexTheCompactorBuilt(@CitrusResource TestCaseRunner runner) throws Exception {
-    push(runner, "{app=\"dist-meta\", team=\"core\"}", lines("meta", 2, NOW - 100_000_000_000L, false));
-    push(runner, "{app=\"dist-meta\", team=\"edge\"}", lines("meta", 1, NOW - 90_000_000_000L, false));
+  void labelsAndSeriesComeFromTheIndexTheCompactorBuilt(@CitrusResource TestCaseRunner runner)
+      throws Exception {
+    push(
+        runner,
+        "{app=\"dist-meta\", team=\"core\"}",
+        lines("meta", 2, NOW - 100_000_000_000L, false));
+    push(
+        runner,
+        "{app=\"dist-meta\", team=\"edge\"}",
+        lines("meta", 1, NOW - 90_000_000_000L, false));
     LokiQueries.awaitEntries(cluster.querier().url(), "{app=\"dist-meta\"}", START, END, 3);
 
     String window = "start=" + START + "&end=" + END;
     runner.$(http().client(querier).send().get("/loki/api/v1/label/team/values?" + window));
-    runner.$(http().client(querier).receive().response(HttpStatus.OK).message().type(MessageType.JSON)
-        .body("{\"status\":\"success\",\"data\":[\"core\",\"edge\"]}"));
-    runner.$(http().client(querier).send().get("/loki/api/v1/series?" + window + "&"
-        + LokiQueries.queryString(Map.of("match[]", "{team=\"core\"}"))));
-    runner.$(http().client(querier).receive().response(HttpStatus.OK).message().type(MessageType.JSON)
-        .body("{\"status\":\"success\",\"data\":[{\"app\":\"dist-meta\",\"service_name\":\"dist-meta\",\"team\":\"core\"}]}"));
+    runner.$(
+        http()
+            .client(querier)
+            .receive()
+            .response(HttpStatus.OK)
+            .message()
+            .type(MessageType.JSON)
+            .body("{\"status\":\"success\",\"data\":[\"core\",\"edge\"]}"));
+    runner.$(
+        http()
+            .client(querier)
+            .send()
+            .get(
+                "/loki/api/v1/series?"
+                    + window
+                    + "&"
+                    + LokiQueries.queryString(Map.of("match[]", "{team=\"core\"}"))));
+    runner.$(
+        http()
+            .client(querier)
+            .receive()
+            .response(HttpStatus.OK)
+            .message()
+            .type(MessageType.JSON)
+            .body(
+                "{\"status\":\"success\",\"data\":[{\"app\":\"dist-meta\",\"service_name\":\"dist-meta\",\"team\":\"core\"}]}"));
     List<String> labels = new ArrayList<>();
-    LokiQueries.get(cluster.querier().url(), "/loki/api/v1/labels", Map.of("start", Long.toString(START),
-        "end", Long.toString(END))).path("data").forEach(n -> labels.add(n.asText()));
+    LokiQueries.get(
+            cluster.querier().url(),
+            "/loki/api/v1/labels",
+            Map.of("start", Long.toString(START), "end", Long.toString(END)))
+        .path("data")
+        .forEach(n -> labels.add(n.asText()));
     assertThat(labels).contains("app", "team", "service_name").isSorted();
   }
 
@@ -144,23 +230,33 @@ class DistributedRoundTripIT {
     // The HTTP APIs: push only on ingest, queries only on the querier.
     for (Role role : Role.values()) {
       SkaldProcess p = cluster.get(role);
-      assertThat(Probes.status(p, "POST", "/loki/api/v1/push") == 404).as(role + " has no push API")
+      assertThat(Probes.status(p, "POST", "/loki/api/v1/push") == 404)
+          .as(role + " has no push API")
           .isEqualTo(role != Role.INGEST);
-      assertThat(Probes.status(p, "GET", "/loki/api/v1/labels")).as(role + " labels")
+      assertThat(Probes.status(p, "GET", "/loki/api/v1/labels"))
+          .as(role + " labels")
           .isEqualTo(role == Role.QUERIER ? 200 : 404);
     }
     // The loops: each function's meters exist only in its own process...
     for (Role role : Role.values()) {
       String metrics = Probes.metrics(cluster.get(role));
-      assertThat(metrics.contains("skald_chunker_")).as(role + " runs the chunker").isEqualTo(role == Role.CHUNKER);
-      assertThat(metrics.contains("skald_compactor_")).as(role + " runs the compactor").isEqualTo(role == Role.COMPACTOR);
+      assertThat(metrics.contains("skald_chunker_"))
+          .as(role + " runs the chunker")
+          .isEqualTo(role == Role.CHUNKER);
+      assertThat(metrics.contains("skald_compactor_"))
+          .as(role + " runs the compactor")
+          .isEqualTo(role == Role.COMPACTOR);
     }
     // ...and each consumer group has exactly one member: ingest and querier open no consumers.
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedServers.kafka().bootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedServers.kafka().bootstrapServers()))) {
       String chunkerGroup = cluster.option("chunker.consumer-group");
       String compactorGroup = cluster.option("compactor.consumer-group");
-      Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(List.of(chunkerGroup, compactorGroup))
-          .all().get();
+      Map<String, ConsumerGroupDescription> groups =
+          admin.describeConsumerGroups(List.of(chunkerGroup, compactorGroup)).all().get();
       assertThat(groups.get(chunkerGroup).members()).hasSize(1);
       assertThat(groups.get(compactorGroup).members()).hasSize(1);
     }
@@ -169,8 +265,12 @@ class DistributedRoundTripIT {
   private static String values(List<Line> lines) {
     StringBuilder b = new StringBuilder();
     for (Line l : lines) {
-      b.append(b.length() == 0 ? "" : ",").append("[\"").append(l.tsNanos()).append("\",")
-          .append(LokiPushes.quote(l.text())).append(']');
+      b.append(b.length() == 0 ? "" : ",")
+          .append("[\"")
+          .append(l.tsNanos())
+          .append("\",")
+          .append(LokiPushes.quote(l.text()))
+          .append(']');
     }
     return b.toString();
   }

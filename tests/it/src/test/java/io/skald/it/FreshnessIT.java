@@ -27,8 +27,9 @@ class FreshnessIT {
   @Test
   void everyPushedLineBecomesVisible() throws Exception {
     int samples = Integer.getInteger("skald.freshness.samples", 10);
-    Path dir = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")))
-        .resolve("fresh-" + System.nanoTime());
+    Path dir =
+        Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")))
+            .resolve("fresh-" + System.nanoTime());
     List<Long> latenciesMs = new ArrayList<>();
     try (SkaldProcess skald = SkaldProcess.start(dir)) {
       for (int i = 0; i < samples; i++) {
@@ -36,19 +37,32 @@ class FreshnessIT {
         String line = "freshness probe " + i;
         byte[] body = LokiPushes.protobufSnappy("{app=\"fresh\"}", List.of(new Line(ts, line)));
         long sent = System.nanoTime();
-        HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(skald.uri().resolve("/loki/api/v1/push"))
-            .header("Content-Type", "application/x-protobuf").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-            HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> r =
+            HTTP.send(
+                HttpRequest.newBuilder(skald.uri().resolve("/loki/api/v1/push"))
+                    .header("Content-Type", "application/x-protobuf")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         assertThat(r.statusCode()).isEqualTo(204);
         String query = "{app=\"fresh\"} |= \"" + line + "\"";
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
-            .until(() -> LokiQueries.countEntries(skald.url(), query, ts - 1, ts + 1_000_000_000L, 10) == 1);
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(20))
+            .until(
+                () ->
+                    LokiQueries.countEntries(skald.url(), query, ts - 1, ts + 1_000_000_000L, 10)
+                        == 1);
         latenciesMs.add((System.nanoTime() - sent) / 1_000_000L);
       }
     }
     Collections.sort(latenciesMs);
-    System.out.printf("freshness over %d pushes: p50 %d ms, p99 %d ms, max %d ms (target p99 <= 2000 ms)%n",
-        samples, percentile(latenciesMs, 0.50), percentile(latenciesMs, 0.99), latenciesMs.get(latenciesMs.size() - 1));
+    System.out.printf(
+        "freshness over %d pushes: p50 %d ms, p99 %d ms, max %d ms (target p99 <= 2000 ms)%n",
+        samples,
+        percentile(latenciesMs, 0.50),
+        percentile(latenciesMs, 0.99),
+        latenciesMs.get(latenciesMs.size() - 1));
   }
 
   private static long percentile(List<Long> sorted, double q) {

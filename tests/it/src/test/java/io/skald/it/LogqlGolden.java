@@ -45,7 +45,8 @@ final class LogqlGolden {
 
   static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   static final String DEFAULT_START = "0s";
   static final String DEFAULT_END = "40m";
@@ -58,7 +59,13 @@ final class LogqlGolden {
 
   record StreamDef(Map<String, String> labels, List<Entry> entries) {}
 
-  record SuiteFile(String area, String name, Path path, String tenant, List<StreamDef> streams, List<JsonNode> cases) {
+  record SuiteFile(
+      String area,
+      String name,
+      Path path,
+      String tenant,
+      List<StreamDef> streams,
+      List<JsonNode> cases) {
     String id() {
       return area + "/" + name;
     }
@@ -69,7 +76,8 @@ final class LogqlGolden {
     List<SuiteFile> out = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
+      files =
+          walk.filter(p -> p.toString().endsWith(".yaml")).sorted().collect(Collectors.toList());
     }
     for (Path p : files) {
       JsonNode doc = readYaml(p);
@@ -83,8 +91,12 @@ final class LogqlGolden {
       Set<String> names = new HashSet<>();
       for (JsonNode c : iter(doc.path("cases"))) {
         require(c.hasNonNull("name"), p, "case without name");
-        require(names.add(c.get("name").asText()), p, "duplicate case name " + c.get("name").asText());
-        require(c.hasNonNull("query") || c.hasNonNull("path"), p, c.get("name").asText() + ": no query");
+        require(
+            names.add(c.get("name").asText()), p, "duplicate case name " + c.get("name").asText());
+        require(
+            c.hasNonNull("query") || c.hasNonNull("path"),
+            p,
+            c.get("name").asText() + ": no query");
         require(c.hasNonNull("why"), p, c.get("name").asText() + ": no why");
         require(c.has("expect"), p, c.get("name").asText() + ": no expect");
         cases.add(c);
@@ -102,7 +114,8 @@ final class LogqlGolden {
   static JsonNode readYaml(Path p) throws IOException {
     org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
     options.setMaxAliasesForCollections(1000);
-    org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(options));
+    org.yaml.snakeyaml.Yaml yaml =
+        new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(options));
     try (java.io.Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
       return JSON.valueToTree(yaml.load(r));
     }
@@ -124,11 +137,15 @@ final class LogqlGolden {
         long every = offsetNs(e.get("every"));
         String line = e.get("line").asText();
         for (int i = 0; i < n; i++) {
-          entries.add(new Entry(from + i * every, line.replace("%d", Integer.toString(i)), Map.of()));
+          entries.add(
+              new Entry(from + i * every, line.replace("%d", Integer.toString(i)), Map.of()));
         }
       } else {
-        entries.add(new Entry(offsetNs(e.get("ts")), e.get("line").asText(),
-            e.has("metadata") ? stringMap(e.get("metadata")) : Map.of()));
+        entries.add(
+            new Entry(
+                offsetNs(e.get("ts")),
+                e.get("line").asText(),
+                e.has("metadata") ? stringMap(e.get("metadata")) : Map.of()));
       }
     }
     return new StreamDef(labels, entries);
@@ -136,9 +153,13 @@ final class LogqlGolden {
 
   // ------------------------------------------------------------------ time
 
-  private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h|d)");
+  private static final Pattern DURATION_PART =
+      Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h|d)");
 
-  /** A Go-style duration ({@code 1m30s}, {@code -2h}, {@code 1.5s}, {@code 10s5ns}) or a YAML number of seconds, in ns. */
+  /**
+   * A Go-style duration ({@code 1m30s}, {@code -2h}, {@code 1.5s}, {@code 10s5ns}) or a YAML number
+   * of seconds, in ns.
+   */
   static long offsetNs(JsonNode n) {
     if (n == null || n.isNull() || n.isMissingNode()) {
       throw new IllegalArgumentException("missing offset");
@@ -165,15 +186,16 @@ final class LogqlGolden {
       if (!m.find(pos) || m.start() != pos) {
         throw new IllegalArgumentException("bad duration: " + text);
       }
-      BigDecimal unit = switch (m.group(2)) {
-        case "ns" -> BigDecimal.ONE;
-        case "us", "µs" -> BigDecimal.valueOf(1_000L);
-        case "ms" -> BigDecimal.valueOf(1_000_000L);
-        case "s" -> BigDecimal.valueOf(1_000_000_000L);
-        case "m" -> BigDecimal.valueOf(60_000_000_000L);
-        case "h" -> BigDecimal.valueOf(3_600_000_000_000L);
-        default -> BigDecimal.valueOf(86_400_000_000_000L);
-      };
+      BigDecimal unit =
+          switch (m.group(2)) {
+            case "ns" -> BigDecimal.ONE;
+            case "us", "µs" -> BigDecimal.valueOf(1_000L);
+            case "ms" -> BigDecimal.valueOf(1_000_000L);
+            case "s" -> BigDecimal.valueOf(1_000_000_000L);
+            case "m" -> BigDecimal.valueOf(60_000_000_000L);
+            case "h" -> BigDecimal.valueOf(3_600_000_000_000L);
+            default -> BigDecimal.valueOf(86_400_000_000_000L);
+          };
       total = total.add(new BigDecimal(m.group(1)).multiply(unit));
       pos = m.end();
     }
@@ -183,7 +205,10 @@ final class LogqlGolden {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(s|ms|ns|rfc3339):([^}]+)}");
 
-  /** Replaces {@code ${s:<offset>}}, {@code ${ms:...}}, {@code ${ns:...}}, {@code ${rfc3339:...}} by base + offset. */
+  /**
+   * Replaces {@code ${s:<offset>}}, {@code ${ms:...}}, {@code ${ns:...}}, {@code ${rfc3339:...}} by
+   * base + offset.
+   */
   static String substitute(String text, long baseNs) {
     if (text == null || !text.contains("${")) {
       return text;
@@ -192,12 +217,13 @@ final class LogqlGolden {
     StringBuilder b = new StringBuilder();
     while (m.find()) {
       long t = baseNs + durationNs(m.group(2));
-      String v = switch (m.group(1)) {
-        case "s" -> Long.toString(Math.floorDiv(t, 1_000_000_000L));
-        case "ms" -> Long.toString(Math.floorDiv(t, 1_000_000L));
-        case "ns" -> Long.toString(t);
-        default -> DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(0, t));
-      };
+      String v =
+          switch (m.group(1)) {
+            case "s" -> Long.toString(Math.floorDiv(t, 1_000_000_000L));
+            case "ms" -> Long.toString(Math.floorDiv(t, 1_000_000L));
+            case "ns" -> Long.toString(t);
+            default -> DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(0, t));
+          };
       m.appendReplacement(b, Matcher.quoteReplacement(v));
     }
     m.appendTail(b);
@@ -216,7 +242,10 @@ final class LogqlGolden {
     return switch (as) {
       case "ns" -> Long.toString(t);
       case "s" -> Long.toString(Math.floorDiv(t, 1_000_000_000L));
-      case "float" -> new BigDecimal(BigInteger.valueOf(t), 9).setScale(3, java.math.RoundingMode.UNNECESSARY).toPlainString();
+      case "float" ->
+          new BigDecimal(BigInteger.valueOf(t), 9)
+              .setScale(3, java.math.RoundingMode.UNNECESSARY)
+              .toPlainString();
       case "rfc3339" -> DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(0, t));
       default -> throw new IllegalArgumentException("unknown time format " + as);
     };
@@ -246,17 +275,23 @@ final class LogqlGolden {
     return root.toString();
   }
 
-  static void push(String baseUrl, SuiteFile f, long baseNs) throws IOException, InterruptedException {
+  static void push(String baseUrl, SuiteFile f, long baseNs)
+      throws IOException, InterruptedException {
     if (f.streams().isEmpty()) {
       return;
     }
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/loki/api/v1/push"))
-            .header("Content-Type", "application/json").header("X-Scope-OrgID", f.tenant())
-            .timeout(Duration.ofSeconds(30))
-            .POST(HttpRequest.BodyPublishers.ofString(pushBody(f, baseNs))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/loki/api/v1/push"))
+                .header("Content-Type", "application/json")
+                .header("X-Scope-OrgID", f.tenant())
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(pushBody(f, baseNs)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 204) {
-      throw new IllegalStateException("push of " + f.id() + " answered " + r.statusCode() + ": " + r.body());
+      throw new IllegalStateException(
+          "push of " + f.id() + " answered " + r.statusCode() + ": " + r.body());
     }
   }
 
@@ -275,7 +310,8 @@ final class LogqlGolden {
    * How many distinct entries of the file the server returns: one log query per stream with its
    * exact matchers, results deduplicated by (result labels, timestamp, line).
    */
-  static int visibleEntries(String baseUrl, SuiteFile f, long baseNs) throws IOException, InterruptedException {
+  static int visibleEntries(String baseUrl, SuiteFile f, long baseNs)
+      throws IOException, InterruptedException {
     Set<String> seen = new HashSet<>();
     for (StreamDef s : f.streams()) {
       StringJoiner sel = new StringJoiner(", ", "{", "}");
@@ -286,14 +322,20 @@ final class LogqlGolden {
       p.put("end", Long.toString(baseNs + 3_600_000_000_000L));
       p.put("limit", "5000");
       p.put("direction", "forward");
-      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/loki/api/v1/query_range?" + form(p)))
-          .header("X-Scope-OrgID", f.tenant()).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(baseUrl + "/loki/api/v1/query_range?" + form(p)))
+                  .header("X-Scope-OrgID", f.tenant())
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
         return -1;
       }
       for (JsonNode st : JSON.readTree(r.body()).path("data").path("result")) {
         for (JsonNode v : st.path("values")) {
-          seen.add(st.path("stream").toString() + "|" + v.get(0).asText() + "|" + v.get(1).asText());
+          seen.add(
+              st.path("stream").toString() + "|" + v.get(0).asText() + "|" + v.get(1).asText());
         }
       }
     }
@@ -302,16 +344,30 @@ final class LogqlGolden {
 
   // ------------------------------------------------------------------ run a case
 
-  record Exchange(String method, String url, String body, Map<String, String> headers, int status, String response, long millis) {
+  record Exchange(
+      String method,
+      String url,
+      String body,
+      Map<String, String> headers,
+      int status,
+      String response,
+      long millis) {
     String describe() {
-      return method + " " + url + (body == null ? "" : "\n  body: " + body) + (headers.isEmpty() ? "" : "\n  headers: " + headers);
+      return method
+          + " "
+          + url
+          + (body == null ? "" : "\n  body: " + body)
+          + (headers.isEmpty() ? "" : "\n  headers: " + headers);
     }
   }
 
-  static Exchange execute(String baseUrl, SuiteFile f, JsonNode c, long baseNs) throws IOException, InterruptedException {
+  static Exchange execute(String baseUrl, SuiteFile f, JsonNode c, long baseNs)
+      throws IOException, InterruptedException {
     String kind = c.path("kind").asText("range");
-    String path = c.hasNonNull("path") ? c.get("path").asText()
-        : kind.equals("instant") ? "/loki/api/v1/query" : "/loki/api/v1/query_range";
+    String path =
+        c.hasNonNull("path")
+            ? c.get("path").asText()
+            : kind.equals("instant") ? "/loki/api/v1/query" : "/loki/api/v1/query_range";
     Map<String, String> p = new LinkedHashMap<>();
     if (c.hasNonNull("query")) {
       p.put("query", substitute(c.get("query").asText(), baseNs));
@@ -334,13 +390,16 @@ final class LogqlGolden {
     if (c.hasNonNull("direction")) {
       p.put("direction", c.get("direction").asText());
     }
-    c.path("params").properties().forEach(e -> {
-      if (e.getValue().isNull()) {
-        p.remove(e.getKey());
-      } else {
-        p.put(e.getKey(), substitute(e.getValue().asText(), baseNs));
-      }
-    });
+    c.path("params")
+        .properties()
+        .forEach(
+            e -> {
+              if (e.getValue().isNull()) {
+                p.remove(e.getKey());
+              } else {
+                p.put(e.getKey(), substitute(e.getValue().asText(), baseNs));
+              }
+            });
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-Scope-OrgID", f.tenant());
     c.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
@@ -352,19 +411,26 @@ final class LogqlGolden {
     if (method.equals("POST")) {
       url = baseUrl + path;
       body = form(p);
-      rb = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body));
+      rb =
+          HttpRequest.newBuilder(URI.create(url))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body));
     } else {
       url = baseUrl + path + "?" + form(p);
       rb = HttpRequest.newBuilder(URI.create(url)).GET();
     }
     headers.forEach(rb::header);
     long t0 = System.nanoTime();
-    HttpResponse<String> r = HTTP.send(rb.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    return new Exchange(method, url, body, headers, r.statusCode(), r.body(), (System.nanoTime() - t0) / 1_000_000);
+    HttpResponse<String> r =
+        HTTP.send(rb.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    return new Exchange(
+        method, url, body, headers, r.statusCode(), r.body(), (System.nanoTime() - t0) / 1_000_000);
   }
 
-  /** Checks one exchange against the case's {@code expect}; returns a list of differences (empty = pass). */
+  /**
+   * Checks one exchange against the case's {@code expect}; returns a list of differences (empty =
+   * pass).
+   */
   static List<String> check(JsonNode c, Exchange x, long baseNs) {
     List<String> diffs = new ArrayList<>();
     JsonNode exp = c.get("expect");
@@ -376,13 +442,22 @@ final class LogqlGolden {
     if (status != 200) {
       String body = stripTrailingNewline(x.response());
       if (exp.hasNonNull("error") && !body.equals(exp.get("error").asText())) {
-        diffs.add("error text:\n  expected: " + exp.get("error").asText() + "\n  actual:   " + body);
+        diffs.add(
+            "error text:\n  expected: " + exp.get("error").asText() + "\n  actual:   " + body);
       }
       if (exp.hasNonNull("error_prefix") && !body.startsWith(exp.get("error_prefix").asText())) {
-        diffs.add("error prefix:\n  expected: " + exp.get("error_prefix").asText() + "...\n  actual:   " + body);
+        diffs.add(
+            "error prefix:\n  expected: "
+                + exp.get("error_prefix").asText()
+                + "...\n  actual:   "
+                + body);
       }
       if (exp.hasNonNull("error_contains") && !body.contains(exp.get("error_contains").asText())) {
-        diffs.add("error text should contain:\n  expected: " + exp.get("error_contains").asText() + "\n  actual:   " + body);
+        diffs.add(
+            "error text should contain:\n  expected: "
+                + exp.get("error_contains").asText()
+                + "\n  actual:   "
+                + body);
       }
       return diffs;
     }
@@ -404,7 +479,11 @@ final class LogqlGolden {
       JsonNode got = data.path("encodingFlags");
       boolean wantAbsent = want.isArray() && want.isEmpty();
       if (wantAbsent ? !got.isMissingNode() : !want.equals(got)) {
-        diffs.add("encodingFlags: expected " + (wantAbsent ? "absent" : want) + " but was " + (got.isMissingNode() ? "absent" : got));
+        diffs.add(
+            "encodingFlags: expected "
+                + (wantAbsent ? "absent" : want)
+                + " but was "
+                + (got.isMissingNode() ? "absent" : got));
       }
     }
     if (exp.has("streams")) {
@@ -416,15 +495,26 @@ final class LogqlGolden {
     } else if (exp.has("vector")) {
       expectType(data, "vector", diffs);
       BigDecimal evalTs = evalTime(c, baseNs);
-      compareSeries(exp.get("vector"), data.path("result"), false, exp.path("ordered").asBoolean(false), tsBase, evalTs, diffs);
+      compareSeries(
+          exp.get("vector"),
+          data.path("result"),
+          false,
+          exp.path("ordered").asBoolean(false),
+          tsBase,
+          evalTs,
+          diffs);
     } else if (exp.has("scalar")) {
       expectType(data, "scalar", diffs);
       JsonNode want = exp.get("scalar");
       BigDecimal wantTs = want.isArray() ? tsSeconds(want.get(0), tsBase) : evalTime(c, baseNs);
       String wantV = want.isArray() ? want.get(1).asText() : want.asText();
       JsonNode got = data.path("result");
-      if (!got.isArray() || got.size() != 2 || !sameTs(wantTs, got.get(0)) || !wantV.equals(got.get(1).asText())) {
-        diffs.add("scalar: expected [" + wantTs.toPlainString() + ",\"" + wantV + "\"] but was " + got);
+      if (!got.isArray()
+          || got.size() != 2
+          || !sameTs(wantTs, got.get(0))
+          || !wantV.equals(got.get(1).asText())) {
+        diffs.add(
+            "scalar: expected [" + wantTs.toPlainString() + ",\"" + wantV + "\"] but was " + got);
       }
     } else {
       diffs.add("case has no expectation for a 200 answer");
@@ -437,8 +527,12 @@ final class LogqlGolden {
       String t = c.path("params").get("time").asText();
       return t.length() <= 10 ? new BigDecimal(t) : new BigDecimal(new BigInteger(t), 9);
     }
-    long t = baseNs + offsetNs(c.hasNonNull("time") ? (c.get("time").isObject() ? c.get("time").get("at") : c.get("time"))
-        : NODES.textNode(DEFAULT_END));
+    long t =
+        baseNs
+            + offsetNs(
+                c.hasNonNull("time")
+                    ? (c.get("time").isObject() ? c.get("time").get("at") : c.get("time"))
+                    : NODES.textNode(DEFAULT_END));
     return new BigDecimal(BigInteger.valueOf(t), 9);
   }
 
@@ -454,7 +548,8 @@ final class LogqlGolden {
     for (JsonNode s : want) {
       ObjectNode o = NODES.objectNode();
       ObjectNode labels = o.putObject("stream");
-      new TreeMap<>(stringMap(s.get("stream"))).forEach((k, v) -> labels.put(k, substitute(v, tsBase)));
+      new TreeMap<>(stringMap(s.get("stream")))
+          .forEach((k, v) -> labels.put(k, substitute(v, tsBase)));
       ArrayNode values = o.putArray("values");
       for (JsonNode v : s.get("values")) {
         ArrayNode e = values.addArray();
@@ -470,8 +565,11 @@ final class LogqlGolden {
     List<JsonNode> actual = new ArrayList<>();
     got.forEach(actual::add);
     if (!normalizeStreams(expected).equals(normalizeStreams(actual))) {
-      diffs.add("streams differ (order: streams by label string, entries by direction)\n  expected: "
-          + render(expected) + "\n  actual:   " + render(actual));
+      diffs.add(
+          "streams differ (order: streams by label string, entries by direction)\n  expected: "
+              + render(expected)
+              + "\n  actual:   "
+              + render(actual));
     }
   }
 
@@ -489,19 +587,33 @@ final class LogqlGolden {
   }
 
   /**
-   * matrix / vector: series compared as a set (Loki does not define their order) unless
-   * {@code ordered}; within a series the points are oldest first. A value of {@code "*"} matches
-   * any value, {@code values: "*"} any points.
+   * matrix / vector: series compared as a set (Loki does not define their order) unless {@code
+   * ordered}; within a series the points are oldest first. A value of {@code "*"} matches any
+   * value, {@code values: "*"} any points.
    */
-  private static void compareSeries(JsonNode want, JsonNode got, boolean matrix, boolean ordered, long tsBase, BigDecimal evalTs,
+  private static void compareSeries(
+      JsonNode want,
+      JsonNode got,
+      boolean matrix,
+      boolean ordered,
+      long tsBase,
+      BigDecimal evalTs,
       List<String> diffs) {
     List<JsonNode> actual = new ArrayList<>();
     got.forEach(actual::add);
     List<JsonNode> expected = new ArrayList<>();
     want.forEach(expected::add);
     if (actual.size() != expected.size()) {
-      diffs.add((matrix ? "matrix" : "vector") + ": expected " + expected.size() + " series but got " + actual.size()
-          + "\n  expected: " + render(expected) + "\n  actual:   " + render(actual));
+      diffs.add(
+          (matrix ? "matrix" : "vector")
+              + ": expected "
+              + expected.size()
+              + " series but got "
+              + actual.size()
+              + "\n  expected: "
+              + render(expected)
+              + "\n  actual:   "
+              + render(actual));
       return;
     }
     List<JsonNode> unmatched = new ArrayList<>(actual);
@@ -523,8 +635,14 @@ final class LogqlGolden {
         }
       }
       if (match == null) {
-        diffs.add("no series " + metric + (ordered ? " at position " + i : "") + "\n  expected: " + render(expected)
-            + "\n  actual:   " + render(actual));
+        diffs.add(
+            "no series "
+                + metric
+                + (ordered ? " at position " + i : "")
+                + "\n  expected: "
+                + render(expected)
+                + "\n  actual:   "
+                + render(actual));
         return;
       }
       unmatched.remove(match);
@@ -539,11 +657,24 @@ final class LogqlGolden {
           same = samePoint(wv.get(k), av.get(k), tsBase, null);
         }
         if (!same) {
-          diffs.add("series " + metric + ": expected points " + renderPoints(wv, tsBase) + " but got " + av);
+          diffs.add(
+              "series "
+                  + metric
+                  + ": expected points "
+                  + renderPoints(wv, tsBase)
+                  + " but got "
+                  + av);
         }
       } else if (!samePoint(e.get("value"), match.path("value"), tsBase, evalTs)) {
-        diffs.add("series " + metric + ": expected value " + e.get("value") + " (at " + (evalTs == null ? "?" : evalTs.toPlainString())
-            + ") but got " + match.path("value"));
+        diffs.add(
+            "series "
+                + metric
+                + ": expected value "
+                + e.get("value")
+                + " (at "
+                + (evalTs == null ? "?" : evalTs.toPlainString())
+                + ") but got "
+                + match.path("value"));
       }
     }
   }
@@ -557,7 +688,8 @@ final class LogqlGolden {
     }
     BigDecimal ts = want.isArray() ? tsSeconds(want.get(0), tsBase) : evalTs;
     String v = want.isArray() ? want.get(1).asText() : want.asText();
-    return (ts == null || sameTs(ts, got.get(0))) && (v.equals("*") || v.equals(got.get(1).asText()));
+    return (ts == null || sameTs(ts, got.get(0)))
+        && (v.equals("*") || v.equals(got.get(1).asText()));
   }
 
   private static boolean sameTs(BigDecimal want, JsonNode got) {
@@ -577,7 +709,12 @@ final class LogqlGolden {
   private static String renderPoints(JsonNode points, long tsBase) {
     StringJoiner j = new StringJoiner(",", "[", "]");
     for (JsonNode p : points) {
-      j.add("[" + tsSeconds(p.get(0), tsBase).stripTrailingZeros().toPlainString() + ",\"" + p.get(1).asText() + "\"]");
+      j.add(
+          "["
+              + tsSeconds(p.get(0), tsBase).stripTrailingZeros().toPlainString()
+              + ",\""
+              + p.get(1).asText()
+              + "\"]");
     }
     return j.toString();
   }
@@ -599,12 +736,18 @@ final class LogqlGolden {
 
   static String form(Map<String, String> params) {
     StringJoiner j = new StringJoiner("&");
-    params.forEach((k, v) -> j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    params.forEach(
+        (k, v) ->
+            j.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return j.toString();
   }
 
   static Iterable<JsonNode> iter(JsonNode n) {
-    return () -> n == null || !n.isArray() ? java.util.Collections.<JsonNode>emptyIterator() : n.elements();
+    return () ->
+        n == null || !n.isArray() ? java.util.Collections.<JsonNode>emptyIterator() : n.elements();
   }
 
   private static String stripTrailingNewline(String s) {

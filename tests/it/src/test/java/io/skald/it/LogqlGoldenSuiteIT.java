@@ -23,25 +23,33 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The golden LogQL suite (cases under {@code src/test/resources/logql}, schema in its README):
- * one Skald with auth on, each YAML file pushed once under its own tenant, then every case as a
- * dynamic test comparing the HTTP answer with the expectation derived from Loki's documented
- * semantics.
+ * The golden LogQL suite (cases under {@code src/test/resources/logql}, schema in its README): one
+ * Skald with auth on, each YAML file pushed once under its own tenant, then every case as a dynamic
+ * test comparing the HTTP answer with the expectation derived from Loki's documented semantics.
  */
 class LogqlGoldenSuiteIT {
 
-  /** Base time: a multiple of 10 minutes, 45 to 55 minutes ago, so every offset in [0, 40m) is in the last hour. */
+  /**
+   * Base time: a multiple of 10 minutes, 45 to 55 minutes ago, so every offset in [0, 40m) is in
+   * the last hour.
+   */
   private static final long TEN_MINUTES = 600_000_000_000L;
-  private static final long BASE_NS = Math.floorDiv(System.currentTimeMillis() * 1_000_000L - 45 * 60_000_000_000L, TEN_MINUTES) * TEN_MINUTES;
+
+  private static final long BASE_NS =
+      Math.floorDiv(System.currentTimeMillis() * 1_000_000L - 45 * 60_000_000_000L, TEN_MINUTES)
+          * TEN_MINUTES;
 
   private static SkaldProcess skald;
   private static List<SuiteFile> files;
 
   @BeforeAll
   static void startAndPush() throws Exception {
-    files = LogqlGolden.load(Path.of(URI.create(LogqlGoldenSuiteIT.class.getResource("/logql").toString())));
-    Path dir = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")))
-        .resolve("logql-golden-" + System.nanoTime());
+    files =
+        LogqlGolden.load(
+            Path.of(URI.create(LogqlGoldenSuiteIT.class.getResource("/logql").toString())));
+    Path dir =
+        Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")))
+            .resolve("logql-golden-" + System.nanoTime());
     skald = SkaldProcess.start(dir, Map.of("auth.enabled", "true"));
     for (SuiteFile f : files) {
       LogqlGolden.push(skald.url(), f, BASE_NS);
@@ -50,15 +58,19 @@ class LogqlGoldenSuiteIT {
     for (SuiteFile f : files) {
       pending.put(f.id(), LogqlGolden.distinctEntries(f));
     }
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-      for (SuiteFile f : files) {
-        Integer want = pending.get(f.id());
-        if (want != null && LogqlGolden.visibleEntries(skald.url(), f, BASE_NS) >= want) {
-          pending.remove(f.id());
-        }
-      }
-      return pending.isEmpty();
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              for (SuiteFile f : files) {
+                Integer want = pending.get(f.id());
+                if (want != null && LogqlGolden.visibleEntries(skald.url(), f, BASE_NS) >= want) {
+                  pending.remove(f.id());
+                }
+              }
+              return pending.isEmpty();
+            });
   }
 
   @AfterAll
@@ -77,10 +89,12 @@ class LogqlGoldenSuiteIT {
         String name = c.get("name").asText();
         tests.add(DynamicTest.dynamicTest(name, f.path().toUri(), () -> run(f, c)));
       }
-      byArea.computeIfAbsent(f.area(), a -> new ArrayList<>())
+      byArea
+          .computeIfAbsent(f.area(), a -> new ArrayList<>())
           .add(DynamicContainer.dynamicContainer(f.name(), f.path().toUri(), tests.stream()));
     }
-    return byArea.entrySet().stream().map(e -> DynamicContainer.dynamicContainer(e.getKey(), e.getValue().stream()));
+    return byArea.entrySet().stream()
+        .map(e -> DynamicContainer.dynamicContainer(e.getKey(), e.getValue().stream()));
   }
 
   private static void run(SuiteFile f, JsonNode c) throws Exception {
@@ -90,9 +104,24 @@ class LogqlGoldenSuiteIT {
       diffs.add("answer took " + x.millis() + " ms");
     }
     if (!diffs.isEmpty()) {
-      fail(f.id() + " :: " + c.get("name").asText() + "\n  why: " + c.get("why").asText() + "\n  query: " + c.path("query").asText()
-          + "\n  request: " + x.describe() + "\n  base: " + BASE_NS + "\n  " + String.join("\n  ", diffs)
-          + "\n  raw answer (" + x.status() + "): " + abbreviate(x.response()));
+      fail(
+          f.id()
+              + " :: "
+              + c.get("name").asText()
+              + "\n  why: "
+              + c.get("why").asText()
+              + "\n  query: "
+              + c.path("query").asText()
+              + "\n  request: "
+              + x.describe()
+              + "\n  base: "
+              + BASE_NS
+              + "\n  "
+              + String.join("\n  ", diffs)
+              + "\n  raw answer ("
+              + x.status()
+              + "): "
+              + abbreviate(x.response()));
     }
   }
 

@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.xerial.snappy.Snappy;
 
-/** Push bodies as real clients build them: protobuf + snappy block (Alloy, Promtail), JSON (Loki4j, curl). */
+/**
+ * Push bodies as real clients build them: protobuf + snappy block (Alloy, Promtail), JSON (Loki4j,
+ * curl).
+ */
 final class LokiPushes {
 
   record Line(long tsNanos, String text, Map<String, String> metadata) {
@@ -28,10 +31,17 @@ final class LokiPushes {
   static byte[] protobufSnappy(String labels, List<Line> lines) {
     StreamAdapter.Builder stream = StreamAdapter.newBuilder().setLabels(labels);
     for (Line l : lines) {
-      EntryAdapter.Builder e = EntryAdapter.newBuilder()
-          .setTimestamp(Timestamp.newBuilder().setSeconds(l.tsNanos() / 1_000_000_000L).setNanos((int) (l.tsNanos() % 1_000_000_000L)))
-          .setLine(l.text());
-      l.metadata().forEach((k, v) -> e.addStructuredMetadata(LabelPairAdapter.newBuilder().setName(k).setValue(v)));
+      EntryAdapter.Builder e =
+          EntryAdapter.newBuilder()
+              .setTimestamp(
+                  Timestamp.newBuilder()
+                      .setSeconds(l.tsNanos() / 1_000_000_000L)
+                      .setNanos((int) (l.tsNanos() % 1_000_000_000L)))
+              .setLine(l.text());
+      l.metadata()
+          .forEach(
+              (k, v) ->
+                  e.addStructuredMetadata(LabelPairAdapter.newBuilder().setName(k).setValue(v)));
       stream.addEntries(e);
     }
     try {
@@ -51,7 +61,11 @@ final class LokiPushes {
     b.append("},\"values\":[");
     for (int i = 0; i < lines.size(); i++) {
       Line l = lines.get(i);
-      b.append(i == 0 ? "" : ",").append("[\"").append(l.tsNanos()).append("\",").append(quote(l.text()));
+      b.append(i == 0 ? "" : ",")
+          .append("[\"")
+          .append(l.tsNanos())
+          .append("\",")
+          .append(quote(l.text()));
       if (!l.metadata().isEmpty()) {
         b.append(",{");
         boolean f = true;
@@ -80,7 +94,8 @@ final class LokiPushes {
   static byte[] deflate(String text) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (java.util.zip.DeflaterOutputStream d =
-        new java.util.zip.DeflaterOutputStream(out, new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true))) {
+        new java.util.zip.DeflaterOutputStream(
+            out, new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true))) {
       d.write(text.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -19,20 +19,31 @@ import java.util.StringJoiner;
 /** Plain HTTP helpers for waiting on conditions; exact checks are Citrus actions in the tests. */
 final class LokiQueries {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private LokiQueries() {}
 
   static String queryString(Map<String, String> params) {
     StringJoiner j = new StringJoiner("&");
-    params.forEach((k, v) -> j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    params.forEach(
+        (k, v) ->
+            j.add(
+                URLEncoder.encode(k, StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(v, StandardCharsets.UTF_8)));
     return j.toString();
   }
 
-  static JsonNode get(String baseUrl, String path, Map<String, String> params) throws IOException, InterruptedException {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path + "?" + queryString(params)))
-        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  static JsonNode get(String baseUrl, String path, Map<String, String> params)
+      throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + path + "?" + queryString(params)))
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException(r.statusCode() + ": " + r.body());
     }
@@ -40,23 +51,31 @@ final class LokiQueries {
   }
 
   /** Counts entries a log query returns. */
-  static int countEntries(String baseUrl, String query, long startNs, long endNs, int limit) throws IOException, InterruptedException {
+  static int countEntries(String baseUrl, String query, long startNs, long endNs, int limit)
+      throws IOException, InterruptedException {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("query", query);
     p.put("start", Long.toString(startNs));
     p.put("end", Long.toString(endNs));
     p.put("limit", Integer.toString(limit));
     int n = 0;
-    for (JsonNode stream : get(baseUrl, "/loki/api/v1/query_range", p).path("data").path("result")) {
+    for (JsonNode stream :
+        get(baseUrl, "/loki/api/v1/query_range", p).path("data").path("result")) {
       n += stream.path("values").size();
     }
     return n;
   }
 
   /** Entries a query returns for a tenant (X-Scope-OrgID); the path carries the query string. */
-  static int countAs(String baseUrl, String tenant, String pathAndQuery) throws IOException, InterruptedException {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-        .header("X-Scope-OrgID", tenant).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  static int countAs(String baseUrl, String tenant, String pathAndQuery)
+      throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .header("X-Scope-OrgID", tenant)
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     int n = 0;
     for (JsonNode stream : JSON.readTree(r.body()).path("data").path("result")) {
       n += stream.path("values").size();
@@ -66,7 +85,12 @@ final class LokiQueries {
 
   /** Waits until the query sees {@code expected} entries: the freshness path (flush + index). */
   static void awaitEntries(String baseUrl, String query, long startNs, long endNs, int expected) {
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-        .until(() -> countEntries(baseUrl, query, startNs, endNs, Math.max(expected, 1) + 10) >= expected);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                countEntries(baseUrl, query, startNs, endNs, Math.max(expected, 1) + 10)
+                    >= expected);
   }
 }

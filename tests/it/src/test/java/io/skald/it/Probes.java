@@ -17,29 +17,46 @@ final class Probes {
     }
   }
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private Probes() {}
 
   static Ready ready(SkaldProcess p) throws IOException, InterruptedException {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(p.uri().resolve("/ready"))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(p.uri().resolve("/ready"))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return new Ready(r.statusCode(), r.body());
   }
 
   static String metrics(SkaldProcess p) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(p.uri().resolve("/metrics")).timeout(Duration.ofSeconds(10)).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
+    return HTTP.send(
+            HttpRequest.newBuilder(p.uri().resolve("/metrics"))
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   /** The value of an unlabelled counter or gauge, 0 when absent. */
   static double metric(SkaldProcess p, String name) throws IOException, InterruptedException {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? (\\S+)$").matcher(metrics(p));
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{[^}]*\\})? (\\S+)$")
+            .matcher(metrics(p));
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
-  static int status(SkaldProcess p, String method, String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(p.uri().resolve(path)).timeout(Duration.ofSeconds(10))
-        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  static int status(SkaldProcess p, String method, String path)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+            HttpRequest.newBuilder(p.uri().resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 }

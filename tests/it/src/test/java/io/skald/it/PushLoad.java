@@ -21,14 +21,17 @@ import java.util.function.Predicate;
  */
 final class PushLoad implements AutoCloseable {
 
-  /** One push: when it started and ended (System.nanoTime), its status (-1: no answer), its lines. */
+  /**
+   * One push: when it started and ended (System.nanoTime), its status (-1: no answer), its lines.
+   */
   record Push(int client, long startNanos, long endNanos, int status, List<String> lines) {
     Duration took() {
       return Duration.ofNanos(endNanos - startNanos);
     }
   }
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final URI ingest;
   private final String app;
@@ -48,7 +51,10 @@ final class PushLoad implements AutoCloseable {
     this.baseNanos = baseNanos;
   }
 
-  /** Starts {@code clients} threads pushing {@code linesPerPush} lines at a time until {@link #stop()}. */
+  /**
+   * Starts {@code clients} threads pushing {@code linesPerPush} lines at a time until {@link
+   * #stop()}.
+   */
   static PushLoad start(URI ingest, String app, int clients, int linesPerPush, long baseNanos) {
     PushLoad load = new PushLoad(ingest, app, clients, linesPerPush, baseNanos);
     for (int c = 0; c < clients; c++) {
@@ -77,14 +83,20 @@ final class PushLoad implements AutoCloseable {
         lines.add(new Line(ts, text));
         texts.add(text);
       }
-      byte[] body = LokiPushes.protobufSnappy("{app=\"" + app + "\", client=\"" + client + "\"}", lines);
+      byte[] body =
+          LokiPushes.protobufSnappy("{app=\"" + app + "\", client=\"" + client + "\"}", lines);
       long start = System.nanoTime();
       int status;
       try {
-        status = HTTP.send(HttpRequest.newBuilder(ingest.resolve("/loki/api/v1/push"))
-                .header("Content-Type", "application/x-protobuf").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode();
+        status =
+            HTTP.send(
+                    HttpRequest.newBuilder(ingest.resolve("/loki/api/v1/push"))
+                        .header("Content-Type", "application/x-protobuf")
+                        .timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -26,9 +26,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * SIGKILL the querier while it is answering a large query: the client sees the connection break
- * (an IOException, never a truncated answer passed off as complete); the restarted querier, which
- * keeps no state of its own, answers the same query correctly.
+ * SIGKILL the querier while it is answering a large query: the client sees the connection break (an
+ * IOException, never a truncated answer passed off as complete); the restarted querier, which keeps
+ * no state of its own, answers the same query correctly.
  *
  * <p>The answer is about 24 MB, far more than the sockets buffer, and the client reads only its
  * first 64 KB before the kill, so the querier is certainly mid-answer when it dies.
@@ -38,50 +38,80 @@ class QuerierKillIT {
   private static final int LINES = 3000;
   private static final int LINE_BYTES = 8 * 1024;
   private static final int LINES_PER_PUSH = 50;
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @Test
   void aKilledQuerierBreaksTheAnswerAndTheRestartedOneAnswersCorrectly() throws Exception {
     long base = System.currentTimeMillis() * 1_000_000L - 600_000_000_000L;
     // 24 MB of lines in a few seconds: above Loki's default per-tenant ingestion rate.
-    Map<String, String> generous = Map.of("ingest.ingestion-rate-mb", "1000", "ingest.ingestion-burst-size-mb", "1000");
-    try (SkaldCluster cluster = SkaldCluster.start("querierkill", SharedServers.kafka(), SharedServers.s3(), Map.of(),
-        Map.of(Role.INGEST, generous))) {
+    Map<String, String> generous =
+        Map.of("ingest.ingestion-rate-mb", "1000", "ingest.ingestion-burst-size-mb", "1000");
+    try (SkaldCluster cluster =
+        SkaldCluster.start(
+            "querierkill",
+            SharedServers.kafka(),
+            SharedServers.s3(),
+            Map.of(),
+            Map.of(Role.INGEST, generous))) {
       List<String> expected = pushLines(cluster.ingest().uri(), base);
       String querier = cluster.querier().url();
-      URI query = URI.create(querier + "/loki/api/v1/query_range?" + LokiQueries.queryString(Map.of(
-          "query", "{app=\"querier-kill\"}", "start", Long.toString(base), "end", Long.toString(base + 3_600_000_000_000L),
-          "limit", Integer.toString(LINES + 100))));
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-          .until(() -> LokiQueries.countEntries(querier, "{app=\"querier-kill\"}", base, base + 3_600_000_000_000L, 5000) == LINES);
+      URI query =
+          URI.create(
+              querier
+                  + "/loki/api/v1/query_range?"
+                  + LokiQueries.queryString(
+                      Map.of(
+                          "query",
+                          "{app=\"querier-kill\"}",
+                          "start",
+                          Long.toString(base),
+                          "end",
+                          Long.toString(base + 3_600_000_000_000L),
+                          "limit",
+                          Integer.toString(LINES + 100))));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(500))
+          .ignoreExceptions()
+          .until(
+              () ->
+                  LokiQueries.countEntries(
+                          querier, "{app=\"querier-kill\"}", base, base + 3_600_000_000_000L, 5000)
+                      == LINES);
 
       ExecutorService client = Executors.newSingleThreadExecutor();
       CountDownLatch midAnswer = new CountDownLatch(1);
       CountDownLatch killed = new CountDownLatch(1);
       long[] read = new long[2];
-      Future<Throwable> outcome = client.submit(() -> {
-        HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(query).timeout(Duration.ofSeconds(60)).build(),
-            HttpResponse.BodyHandlers.ofInputStream());
-        read[1] = r.headers().firstValueAsLong("Content-Length").orElse(-1);
-        try (InputStream in = r.body()) {
-          read[0] = in.readNBytes(64 * 1024).length;
-          midAnswer.countDown();
-          killed.await();
-          byte[] buf = new byte[64 * 1024];
-          for (int n; (n = in.read(buf)) >= 0; ) {
-            read[0] += n;
-          }
-          return null;
-        } catch (IOException e) {
-          return e;
-        }
-      });
+      Future<Throwable> outcome =
+          client.submit(
+              () -> {
+                HttpResponse<InputStream> r =
+                    HTTP.send(
+                        HttpRequest.newBuilder(query).timeout(Duration.ofSeconds(60)).build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                read[1] = r.headers().firstValueAsLong("Content-Length").orElse(-1);
+                try (InputStream in = r.body()) {
+                  read[0] = in.readNBytes(64 * 1024).length;
+                  midAnswer.countDown();
+                  killed.await();
+                  byte[] buf = new byte[64 * 1024];
+                  for (int n; (n = in.read(buf)) >= 0; ) {
+                    read[0] += n;
+                  }
+                  return null;
+                } catch (IOException e) {
+                  return e;
+                }
+              });
       assertThat(midAnswer.await(60, TimeUnit.SECONDS)).as("the answer started").isTrue();
       cluster.querier().kill();
       killed.countDown();
       Throwable broken = outcome.get(60, TimeUnit.SECONDS);
       client.shutdown();
-      System.out.printf("querier kill -9: the client read %d of %d bytes, then: %s%n", read[0], read[1], broken);
+      System.out.printf(
+          "querier kill -9: the client read %d of %d bytes, then: %s%n", read[0], read[1], broken);
       assertThat(broken).as("the client must see the answer break").isInstanceOf(IOException.class);
 
       long t0 = System.nanoTime();
@@ -89,15 +119,21 @@ class QuerierKillIT {
       long restartMs = (System.nanoTime() - t0) / 1_000_000;
       List<String> answered = new ArrayList<>();
       List<Long> timestamps = new ArrayList<>();
-      JsonNode body = new ObjectMapper().readTree(HTTP.send(HttpRequest.newBuilder(query).timeout(Duration.ofSeconds(60)).build(),
-          HttpResponse.BodyHandlers.ofString()).body());
+      JsonNode body =
+          new ObjectMapper()
+              .readTree(
+                  HTTP.send(
+                          HttpRequest.newBuilder(query).timeout(Duration.ofSeconds(60)).build(),
+                          HttpResponse.BodyHandlers.ofString())
+                      .body());
       for (JsonNode stream : body.path("data").path("result")) {
         for (JsonNode v : stream.path("values")) {
           timestamps.add(Long.parseLong(v.get(0).asText()));
           answered.add(v.get(1).asText());
         }
       }
-      System.out.printf("querier kill -9: restarted in %d ms, the same query then returned %d of %d lines%n",
+      System.out.printf(
+          "querier kill -9: restarted in %d ms, the same query then returned %d of %d lines%n",
           restartMs, answered.size(), LINES);
       assertThat(timestamps).as("newest first").isSortedAccordingTo((a, b) -> Long.compare(b, a));
       assertThat(answered).containsExactlyInAnyOrderElementsOf(expected);
@@ -115,10 +151,16 @@ class QuerierKillIT {
         lines.add(new Line(base + i * 1_000L, text));
         texts.add(text);
       }
-      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(ingest.resolve("/loki/api/v1/push"))
-          .header("Content-Type", "application/x-protobuf").timeout(Duration.ofSeconds(30))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(LokiPushes.protobufSnappy("{app=\"querier-kill\"}", lines)))
-          .build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(ingest.resolve("/loki/api/v1/push"))
+                  .header("Content-Type", "application/x-protobuf")
+                  .timeout(Duration.ofSeconds(30))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofByteArray(
+                          LokiPushes.protobufSnappy("{app=\"querier-kill\"}", lines)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
     }
     return texts;

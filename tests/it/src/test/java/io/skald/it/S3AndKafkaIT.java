@@ -61,8 +61,9 @@ class S3AndKafkaIT {
     options.put("compactor.storage-events-topic", Topics.STORAGE_EVENTS + "." + run);
     options.put("chunker.consumer-group", "chunker-" + run);
     options.put("compactor.consumer-group", "compactor-" + run);
-    Path dir = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")))
-        .resolve("s3kafka-" + run);
+    Path dir =
+        Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")))
+            .resolve("s3kafka-" + run);
     skald = SkaldProcess.start(dir, options);
     client = HttpEndpoints.http().client().requestUrl(skald.url()).build();
   }
@@ -82,16 +83,37 @@ class S3AndKafkaIT {
       sent.add(new Line(NOW - 60_000_000_000L + i * 1_000_000L, "level=debug s3 line " + i));
     }
     byte[] body = LokiPushes.protobufSnappy("{app=\"it-s3\", cluster=\"a\"}", sent);
-    runner.$(http().client(client).send().post("/loki/api/v1/push").message().contentType("application/x-protobuf")
-        .body(ctx -> body));
+    runner.$(
+        http()
+            .client(client)
+            .send()
+            .post("/loki/api/v1/push")
+            .message()
+            .contentType("application/x-protobuf")
+            .body(ctx -> body));
     runner.$(http().client(client).receive().response(HttpStatus.NO_CONTENT));
 
     long start = NOW - 120_000_000_000L;
     long end = NOW + 60_000_000_000L;
     LokiQueries.awaitEntries(skald.url(), "{app=\"it-s3\"}", start, end, 20);
-    runner.$(http().client(client).send().get("/loki/api/v1/query_range?" + LokiQueries.queryString(Map.of(
-        "query", "{cluster=\"a\"} |= \"line 1\"", "start", Long.toString(start), "end", Long.toString(end),
-        "direction", "forward", "limit", "100"))));
+    runner.$(
+        http()
+            .client(client)
+            .send()
+            .get(
+                "/loki/api/v1/query_range?"
+                    + LokiQueries.queryString(
+                        Map.of(
+                            "query",
+                            "{cluster=\"a\"} |= \"line 1\"",
+                            "start",
+                            Long.toString(start),
+                            "end",
+                            Long.toString(end),
+                            "direction",
+                            "forward",
+                            "limit",
+                            "100"))));
     // "line 1" matches line 1 and lines 10..19: eleven entries, oldest first.
     Map<String, Object> order = new LinkedHashMap<>();
     order.put("$.data.result[0].stream.app", "it-s3");
@@ -100,7 +122,13 @@ class S3AndKafkaIT {
     order.put("$.data.result[0].values[0][1]", "level=debug s3 line 1");
     order.put("$.data.result[0].values[1][1]", "level=debug s3 line 10");
     order.put("$.data.result[0].values[10][1]", "level=debug s3 line 19");
-    runner.$(http().client(client).receive().response(HttpStatus.OK).message().type(MessageType.JSON)
-        .validate(jsonPath().expressions(order)));
+    runner.$(
+        http()
+            .client(client)
+            .receive()
+            .response(HttpStatus.OK)
+            .message()
+            .type(MessageType.JSON)
+            .validate(jsonPath().expressions(order)));
   }
 }

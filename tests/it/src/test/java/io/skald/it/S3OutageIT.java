@@ -22,9 +22,11 @@ class S3OutageIT {
 
   private static final int CLIENTS = 3;
   private static final int LINES_PER_PUSH = 20;
-  private static final Duration OUTAGE = Duration.parse("PT" + System.getProperty("skald.it.s3-outage", "3s").toUpperCase());
+  private static final Duration OUTAGE =
+      Duration.parse("PT" + System.getProperty("skald.it.s3-outage", "3s").toUpperCase());
   private static final int OUTAGE_PUSHES = Integer.getInteger("skald.it.s3-outage.pushes", 100);
-  private static final int OUTAGE_FLUSH_FAILURES = Integer.getInteger("skald.it.s3-outage.flush-failures", 3);
+  private static final int OUTAGE_FLUSH_FAILURES =
+      Integer.getInteger("skald.it.s3-outage.flush-failures", 3);
   private static final String FLUSH_FAILURES = "skald_chunker_flush_failures_total";
 
   @Test
@@ -32,10 +34,14 @@ class S3OutageIT {
     long base = System.currentTimeMillis() * 1_000_000L - 600_000_000_000L;
     long end = base + 3_600_000_000_000L;
     try (S3Server s3 = S3Server.start();
-         SkaldCluster cluster = SkaldCluster.start("s3outage", SharedServers.kafka(), s3, Map.of());
-         PushLoad load = PushLoad.start(cluster.ingest().uri(), "s3-outage", CLIENTS, LINES_PER_PUSH, base)) {
+        SkaldCluster cluster = SkaldCluster.start("s3outage", SharedServers.kafka(), s3, Map.of());
+        PushLoad load =
+            PushLoad.start(cluster.ingest().uri(), "s3-outage", CLIENTS, LINES_PER_PUSH, base)) {
       String querier = cluster.querier().url();
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .ignoreExceptions()
           .until(() -> LokiQueries.countEntries(querier, load.selector(), base, end, 10) > 0);
       assertThat(Probes.ready(cluster.chunker()).ok()).isTrue();
       double failuresBefore = Probes.metric(cluster.chunker(), FLUSH_FAILURES);
@@ -44,18 +50,28 @@ class S3OutageIT {
       long downAt = System.nanoTime();
       // Readiness follows the dependency: the chunker (which writes objects) is not ready, the
       // ingest process (which does not touch objects) still is.
-      await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .pollInterval(Duration.ofMillis(100))
           .until(() -> !Probes.ready(cluster.chunker()).ok());
       Probes.Ready chunkerDown = Probes.ready(cluster.chunker());
-      System.out.printf("S3 outage: chunker /ready %d:%n%s", chunkerDown.status(), chunkerDown.body());
+      System.out.printf(
+          "S3 outage: chunker /ready %d:%n%s", chunkerDown.status(), chunkerDown.body());
       assertThat(chunkerDown.status()).isEqualTo(503);
-      assertThat(chunkerDown.body()).startsWith("Some services are not Running:\n").contains("object store: not reachable");
+      assertThat(chunkerDown.body())
+          .startsWith("Some services are not Running:\n")
+          .contains("object store: not reachable");
       assertThat(Probes.ready(cluster.ingest()).ok()).as("ingest does not use S3").isTrue();
 
-      await().atMost(OUTAGE.plusSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
-          load.acknowledgedPushesSince(downAt) >= OUTAGE_PUSHES
-              && Probes.metric(cluster.chunker(), FLUSH_FAILURES) - failuresBefore >= OUTAGE_FLUSH_FAILURES
-              && System.nanoTime() - downAt >= OUTAGE.toNanos());
+      await()
+          .atMost(OUTAGE.plusSeconds(120))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () ->
+                  load.acknowledgedPushesSince(downAt) >= OUTAGE_PUSHES
+                      && Probes.metric(cluster.chunker(), FLUSH_FAILURES) - failuresBefore
+                          >= OUTAGE_FLUSH_FAILURES
+                      && System.nanoTime() - downAt >= OUTAGE.toNanos());
       long outageMs = (System.nanoTime() - downAt) / 1_000_000;
       long pushesDuringOutage = load.acknowledgedPushesSince(downAt);
       double failedWrites = Probes.metric(cluster.chunker(), FLUSH_FAILURES) - failuresBefore;
@@ -63,15 +79,23 @@ class S3OutageIT {
 
       s3.restart();
       long upAt = System.nanoTime();
-      await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .pollInterval(Duration.ofMillis(100))
           .until(() -> Probes.ready(cluster.chunker()).ok());
-      await().atMost(Duration.ofSeconds(60)).until(() -> load.acknowledgedPushesSince(upAt) >= OUTAGE_PUSHES);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> load.acknowledgedPushesSince(upAt) >= OUTAGE_PUSHES);
       load.stop();
-      System.out.printf("S3 outage: %d ms down, %d pushes acknowledged meanwhile, %.0f failed chunker writes retried%n",
+      System.out.printf(
+          "S3 outage: %d ms down, %d pushes acknowledged meanwhile, %.0f failed chunker writes retried%n",
           outageMs, pushesDuringOutage, failedWrites);
 
-      assertThat(load.pushes(p -> p.status() != 204)).as("pushes not acknowledged while Kafka was up").isEmpty();
-      ReadBack.assertExactlyOnce("S3 outage", querier, load.selector(), base, end, load.acknowledged());
+      assertThat(load.pushes(p -> p.status() != 204))
+          .as("pushes not acknowledged while Kafka was up")
+          .isEmpty();
+      ReadBack.assertExactlyOnce(
+          "S3 outage", querier, load.selector(), base, end, load.acknowledged());
     }
   }
 }

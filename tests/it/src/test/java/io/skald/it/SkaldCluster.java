@@ -22,7 +22,10 @@ import java.util.concurrent.Future;
 final class SkaldCluster implements AutoCloseable {
 
   enum Role {
-    INGEST, CHUNKER, COMPACTOR, QUERIER;
+    INGEST,
+    CHUNKER,
+    COMPACTOR,
+    QUERIER;
 
     String target() {
       return name().toLowerCase();
@@ -41,8 +44,13 @@ final class SkaldCluster implements AutoCloseable {
    * Starts the four processes in parallel and waits until each is ready. {@code extra} options
    * apply to every process, {@code perRole} to one.
    */
-  static SkaldCluster start(String name, KafkaBroker kafka, S3Server s3, Map<String, String> extra,
-      Map<Role, Map<String, String>> perRole) throws Exception {
+  static SkaldCluster start(
+      String name,
+      KafkaBroker kafka,
+      S3Server s3,
+      Map<String, String> extra,
+      Map<Role, Map<String, String>> perRole)
+      throws Exception {
     String run = name + "-" + Long.toHexString(System.nanoTime());
     String bucket = ("it-" + run).toLowerCase();
     s3.createBucket(bucket);
@@ -69,14 +77,17 @@ final class SkaldCluster implements AutoCloseable {
     common.put("compactor.consumer-group", "compactor-" + run);
     common.putAll(extra);
 
-    Path dir = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")).resolve(run));
+    Path dir =
+        Files.createDirectories(
+            Path.of(System.getProperty("it.work.dir", "target/it-work")).resolve(run));
     ExecutorService starter = Executors.newFixedThreadPool(Role.values().length);
     Map<Role, Future<SkaldProcess>> starting = new EnumMap<>(Role.class);
     for (Role role : Role.values()) {
       Map<String, String> options = new LinkedHashMap<>(common);
       options.put("target", role.target());
       options.putAll(perRole.getOrDefault(role, Map.of()));
-      starting.put(role, starter.submit(() -> SkaldProcess.start(dir.resolve(role.target()), options)));
+      starting.put(
+          role, starter.submit(() -> SkaldProcess.start(dir.resolve(role.target()), options)));
     }
     starter.shutdown();
     Map<Role, SkaldProcess> started = new EnumMap<>(Role.class);
@@ -96,7 +107,8 @@ final class SkaldCluster implements AutoCloseable {
     return cluster;
   }
 
-  static SkaldCluster start(String name, KafkaBroker kafka, S3Server s3, Map<String, String> extra) throws Exception {
+  static SkaldCluster start(String name, KafkaBroker kafka, S3Server s3, Map<String, String> extra)
+      throws Exception {
     return start(name, kafka, s3, extra, Map.of());
   }
 
@@ -130,13 +142,15 @@ final class SkaldCluster implements AutoCloseable {
   public void close() throws InterruptedException {
     List<Thread> stopping = new ArrayList<>();
     for (SkaldProcess p : processes.values()) {
-      Thread t = new Thread(() -> {
-        try {
-          p.close();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  p.close();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
       t.start();
       stopping.add(t);
     }

@@ -17,12 +17,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the real Skald application ({@code app/target/skald.jar}, the jar {@code ./skald} starts)
- * as a child JVM, so tests can talk to it over HTTP and kill it with SIGKILL.
+ * Runs the real Skald application ({@code app/target/skald.jar}, the jar {@code ./skald} starts) as
+ * a child JVM, so tests can talk to it over HTTP and kill it with SIGKILL.
  */
 final class SkaldProcess implements AutoCloseable {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Path dataDir;
   private final Map<String, String> options;
@@ -60,26 +61,39 @@ final class SkaldProcess implements AutoCloseable {
     Files.createDirectories(dataDir);
     String jar = System.getProperty("skald.jar");
     if (jar == null || !Files.exists(Path.of(jar))) {
-      throw new IllegalStateException("skald.jar not built: " + jar + " (run the build from the repository root)");
+      throw new IllegalStateException(
+          "skald.jar not built: " + jar + " (run the build from the repository root)");
     }
-    List<String> cmd = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:TieredStopAtLevel=1",
-        "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.skald.events.v1",
-        "-jar", jar,
-        "--port=" + port, "--host=127.0.0.1", "--data-dir=" + dataDir));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.skald.events.v1",
+                "-jar",
+                jar,
+                "--port=" + port,
+                "--host=127.0.0.1",
+                "--data-dir=" + dataDir));
     options.forEach((k, v) -> cmd.add("--" + k + "=" + v));
-    process = new ProcessBuilder(cmd)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start();
+    process =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     try {
-      await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-        if (!process.isAlive()) {
-          throw new IllegalStateException("Skald exited with " + process.exitValue() + ":\n" + tail());
-        }
-        return ready();
-      });
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      "Skald exited with " + process.exitValue() + ":\n" + tail());
+                }
+                return ready();
+              });
     } catch (RuntimeException e) {
       throw new IllegalStateException("Skald did not become ready:\n" + tail(), e);
     }
@@ -87,8 +101,12 @@ final class SkaldProcess implements AutoCloseable {
 
   private boolean ready() {
     try {
-      HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri().resolve("/ready")).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(uri().resolve("/ready"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return r.statusCode() == 200;
     } catch (IOException e) {
       return false;

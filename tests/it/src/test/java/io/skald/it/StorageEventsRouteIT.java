@@ -37,13 +37,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The storage-events route in the real application on a real Kafka broker: the chunker does not
  * announce its segments ({@code chunker.publish-object-events=false}); the test plays MinIO and
- * publishes S3 bucket notifications for them, and the lines become queryable only through the
- * route (notification → ObjectCreated → compactor). What the route cannot use lands on the
- * dead-letter topic with its reason.
+ * publishes S3 bucket notifications for them, and the lines become queryable only through the route
+ * (notification → ObjectCreated → compactor). What the route cannot use lands on the dead-letter
+ * topic with its reason.
  */
 class StorageEventsRouteIT {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final long NOW = System.currentTimeMillis() * 1_000_000L;
 
   private static SkaldProcess skald;
@@ -75,8 +76,9 @@ class StorageEventsRouteIT {
     options.put("storage-events.target-topic", Topics.STORAGE_EVENTS + "." + run);
     options.put("storage-events.dead-letter-topic", deadLetterTopic);
     options.put("storage-events.consumer-group", "storage-events-" + run);
-    Path dir = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")))
-        .resolve("s3notify-" + run);
+    Path dir =
+        Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it-work")))
+            .resolve("s3notify-" + run);
     skald = SkaldProcess.start(dir, options);
     segments = dir.resolve("objects").resolve("loki-chunks").resolve("segments");
   }
@@ -94,52 +96,85 @@ class StorageEventsRouteIT {
     for (int i = 0; i < 8; i++) {
       sent.add(new Line(NOW - 30_000_000_000L + i, "notified line " + i));
     }
-    HttpResponse<String> push = HTTP.send(HttpRequest.newBuilder(skald.uri().resolve("/loki/api/v1/push"))
-        .header("Content-Type", "application/x-protobuf")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(LokiPushes.protobufSnappy("{app=\"it-s3-notify\"}", sent))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> push =
+        HTTP.send(
+            HttpRequest.newBuilder(skald.uri().resolve("/loki/api/v1/push"))
+                .header("Content-Type", "application/x-protobuf")
+                .POST(
+                    HttpRequest.BodyPublishers.ofByteArray(
+                        LokiPushes.protobufSnappy("{app=\"it-s3-notify\"}", sent)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(push.statusCode()).as(push.body()).isEqualTo(204);
     await().atMost(Duration.ofSeconds(30)).until(() -> !segmentKeys().isEmpty());
     long start = NOW - 120_000_000_000L;
     long end = NOW + 60_000_000_000L;
     assertThat(LokiQueries.countEntries(skald.url(), "{app=\"it-s3-notify\"}", start, end, 100))
-        .as("nobody announced the segments yet").isZero();
+        .as("nobody announced the segments yet")
+        .isZero();
 
     try (KafkaProducer<byte[], byte[]> producer = producer()) {
       // Late segments of the same push are announced by a later round; the query waits for all.
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-        for (String key : segmentKeys()) {
-          send(producer, minioNotification("loki-chunks", key));
-        }
-        return LokiQueries.countEntries(skald.url(), "{app=\"it-s3-notify\"}", start, end, 100) == 8;
-      });
-      send(producer, minioNotification("loki-ruler", "segments/fake/2026-11-25/0000-00000000000000000001.seg"));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(
+              () -> {
+                for (String key : segmentKeys()) {
+                  send(producer, minioNotification("loki-chunks", key));
+                }
+                return LokiQueries.countEntries(
+                        skald.url(), "{app=\"it-s3-notify\"}", start, end, 100)
+                    == 8;
+              });
+      send(
+          producer,
+          minioNotification(
+              "loki-ruler", "segments/fake/2026-11-25/0000-00000000000000000001.seg"));
       send(producer, "{\"Records\":[".getBytes(StandardCharsets.UTF_8));
     }
 
     List<String> reasons = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          reasons.add(new ObjectMapper().readTree(r.value()).get("reason").asText());
-        }
-        return reasons.size() >= 2;
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                  reasons.add(new ObjectMapper().readTree(r.value()).get("reason").asText());
+                }
+                return reasons.size() >= 2;
+              });
     }
-    assertThat(reasons).anySatisfy(r -> assertThat(r).isEqualTo(
-        "object in foreign bucket loki-ruler (expected loki-chunks): segments/fake/2026-11-25/0000-00000000000000000001.seg"));
-    assertThat(reasons).anySatisfy(r -> assertThat(r).startsWith("malformed S3 notification: invalid JSON"));
+    assertThat(reasons)
+        .anySatisfy(
+            r ->
+                assertThat(r)
+                    .isEqualTo(
+                        "object in foreign bucket loki-ruler (expected loki-chunks): segments/fake/2026-11-25/0000-00000000000000000001.seg"));
+    assertThat(reasons)
+        .anySatisfy(r -> assertThat(r).startsWith("malformed S3 notification: invalid JSON"));
   }
 
   /** MinIO's shape: the wrapper with EventName and Key, the key URL-encoded (slashes as %2F). */
   private static byte[] minioNotification(String bucket, String key) {
     String encoded = URLEncoder.encode(key, StandardCharsets.UTF_8);
-    return ("{\"EventName\":\"s3:ObjectCreated:Put\",\"Key\":\"" + bucket + "/" + key + "\",\"Records\":[{"
-        + "\"eventVersion\":\"2.0\",\"eventSource\":\"minio:s3\",\"awsRegion\":\"\",\"eventTime\":\"2026-11-25T10:15:30.123Z\","
-        + "\"eventName\":\"s3:ObjectCreated:Put\",\"userIdentity\":{\"principalId\":\"skald\"},"
-        + "\"s3\":{\"s3SchemaVersion\":\"1.0\",\"configurationId\":\"Config\",\"bucket\":{\"name\":\"" + bucket + "\","
-        + "\"ownerIdentity\":{\"principalId\":\"skald\"},\"arn\":\"arn:aws:s3:::" + bucket + "\"},"
-        + "\"object\":{\"key\":\"" + encoded + "\",\"size\":1,\"eTag\":\"\\\"0123\\\"\",\"sequencer\":\"17A\"}}}]}")
+    return ("{\"EventName\":\"s3:ObjectCreated:Put\",\"Key\":\""
+            + bucket
+            + "/"
+            + key
+            + "\",\"Records\":[{"
+            + "\"eventVersion\":\"2.0\",\"eventSource\":\"minio:s3\",\"awsRegion\":\"\",\"eventTime\":\"2026-11-25T10:15:30.123Z\","
+            + "\"eventName\":\"s3:ObjectCreated:Put\",\"userIdentity\":{\"principalId\":\"skald\"},"
+            + "\"s3\":{\"s3SchemaVersion\":\"1.0\",\"configurationId\":\"Config\",\"bucket\":{\"name\":\""
+            + bucket
+            + "\","
+            + "\"ownerIdentity\":{\"principalId\":\"skald\"},\"arn\":\"arn:aws:s3:::"
+            + bucket
+            + "\"},"
+            + "\"object\":{\"key\":\""
+            + encoded
+            + "\",\"size\":1,\"eTag\":\"\\\"0123\\\"\",\"sequencer\":\"17A\"}}}]}")
         .getBytes(StandardCharsets.UTF_8);
   }
 
@@ -148,8 +183,10 @@ class StorageEventsRouteIT {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(segments)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".seg"))
-          .map(p -> "segments/" + segments.relativize(p).toString().replace('\\', '/')).toList();
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".seg"))
+          .map(p -> "segments/" + segments.relativize(p).toString().replace('\\', '/'))
+          .toList();
     }
   }
 
@@ -169,7 +206,8 @@ class StorageEventsRouteIT {
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlq-" + System.nanoTime());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    KafkaConsumer<byte[], byte[]> c =
+        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     c.subscribe(List.of(deadLetterTopic));
     return c;
   }

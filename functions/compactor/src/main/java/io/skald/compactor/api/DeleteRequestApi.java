@@ -21,7 +21,8 @@ public final class DeleteRequestApi {
   private final DeletionMode mode;
   private final Clock clock;
 
-  public DeleteRequestApi(DeleteRequestStore store, DeletionConfig config, DeletionMode mode, Clock clock) {
+  public DeleteRequestApi(
+      DeleteRequestStore store, DeletionConfig config, DeletionMode mode, Clock clock) {
     this.store = store;
     this.config = config;
     this.mode = mode;
@@ -29,13 +30,15 @@ public final class DeleteRequestApi {
   }
 
   /** {@code POST|PUT}: validates and stores a request. */
-  public void add(String tenant, Map<String, String> params) throws DeleteApiException, IOException {
+  public void add(String tenant, Map<String, String> params)
+      throws DeleteApiException, IOException {
     checkEnabled();
     store.add(tenant, DeleteRequestParams.parse(params, clock.instant(), config));
   }
 
   /** {@code GET}: the tenant's requests, filtered by {@code start}/{@code end} when given. */
-  public String list(String tenant, Map<String, String> params) throws DeleteApiException, IOException {
+  public String list(String tenant, Map<String, String> params)
+      throws DeleteApiException, IOException {
     checkEnabled();
     String start = params.getOrDefault("start", "");
     String end = params.getOrDefault("end", "");
@@ -48,20 +51,25 @@ public final class DeleteRequestApi {
     try {
       startMillis = start.isEmpty() ? 0 : DeleteRequestParams.parseTime(start, now);
     } catch (IllegalArgumentException e) {
-      throw new DeleteApiException(400, "invalid start time: require unix seconds or RFC3339 format");
+      throw new DeleteApiException(
+          400, "invalid start time: require unix seconds or RFC3339 format");
     }
     try {
       endMillis = DeleteRequestParams.parseTime(end, now);
     } catch (IllegalArgumentException e) {
       throw new DeleteApiException(400, "invalid end time: require unix seconds or RFC3339 format");
     }
-    return DeleteRequestJson.encode(store.list(tenant, startMillis * 1_000_000L, endMillis * 1_000_000L), false);
+    return DeleteRequestJson.encode(
+        store.list(tenant, startMillis * 1_000_000L, endMillis * 1_000_000L), false);
   }
 
   /** {@code DELETE}: cancels a request. */
-  public void cancel(String tenant, Map<String, String> params) throws DeleteApiException, IOException {
+  public void cancel(String tenant, Map<String, String> params)
+      throws DeleteApiException, IOException {
     checkEnabled();
-    store.cancel(tenant, params.getOrDefault("request_id", ""),
+    store.cancel(
+        tenant,
+        params.getOrDefault("request_id", ""),
         Boolean.parseBoolean(params.getOrDefault("force", "false")));
   }
 

@@ -17,8 +17,8 @@ import io.skald.deletes.DeleteApiException;
 import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeletionConfig;
 import io.skald.deletes.DeletionMode;
-import io.skald.logql.syntax.QueryText;
 import io.skald.health.Targets;
+import io.skald.logql.syntax.QueryText;
 import io.skald.tenancy.TenantException;
 import io.skald.tenancy.TenantResolver;
 import java.io.IOException;
@@ -40,18 +40,25 @@ public class DeleteRequestController {
   private final DeleteRequestApi api;
   private final TenantResolver tenants;
 
-  public DeleteRequestController(DeleteRequestStore store, DeletionConfig config, CompactionSettings settings,
-      TenantResolver tenants, Clock clock) {
-    this.api = new DeleteRequestApi(store, config, DeletionMode.parse(settings.deletionMode()), clock);
+  public DeleteRequestController(
+      DeleteRequestStore store,
+      DeletionConfig config,
+      CompactionSettings settings,
+      TenantResolver tenants,
+      Clock clock) {
+    this.api =
+        new DeleteRequestApi(store, config, DeletionMode.parse(settings.deletionMode()), clock);
     this.tenants = tenants;
   }
 
   @Post(consumes = MediaType.ALL)
   public HttpResponse<String> add(HttpRequest<?> request) {
-    return call(request, (tenant, params) -> {
-      api.add(tenant, params);
-      return null;
-    });
+    return call(
+        request,
+        (tenant, params) -> {
+          api.add(tenant, params);
+          return null;
+        });
   }
 
   @Put(consumes = MediaType.ALL)
@@ -66,10 +73,12 @@ public class DeleteRequestController {
 
   @Delete(consumes = MediaType.ALL)
   public HttpResponse<String> cancel(HttpRequest<?> request) {
-    return call(request, (tenant, params) -> {
-      api.cancel(tenant, params);
-      return null;
-    });
+    return call(
+        request,
+        (tenant, params) -> {
+          api.cancel(tenant, params);
+          return null;
+        });
   }
 
   @FunctionalInterface
@@ -81,7 +90,8 @@ public class DeleteRequestController {
     try {
       String tenant = tenants.resolve(request.getHeaders().get(TenantResolver.HEADER));
       String body = call.apply(tenant, params(request));
-      return body == null ? HttpResponse.noContent()
+      return body == null
+          ? HttpResponse.noContent()
           : HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE);
     } catch (TenantException e) {
       return text(e.status(), e.getMessage());
@@ -96,7 +106,8 @@ public class DeleteRequestController {
   private static Map<String, String> params(HttpRequest<?> request) {
     Map<String, String> out = new LinkedHashMap<>();
     Map<String, List<String>> query =
-        QueryText.queryParameters(request.getParameters().asMap(), () -> request.getUri().getRawQuery());
+        QueryText.queryParameters(
+            request.getParameters().asMap(), () -> request.getUri().getRawQuery());
     for (Map.Entry<String, List<String>> e : query.entrySet()) {
       if (!e.getValue().isEmpty()) {
         out.put(e.getKey(), e.getValue().get(0));
@@ -106,7 +117,8 @@ public class DeleteRequestController {
   }
 
   private static HttpResponse<String> text(int status, String message) {
-    return HttpResponse.<String>status(HttpStatus.valueOf(status)).body(message + "\n")
+    return HttpResponse.<String>status(HttpStatus.valueOf(status))
+        .body(message + "\n")
         .contentType("text/plain; charset=utf-8");
   }
 }

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Heals lost {@code ObjectCreated} events: lists the segments of every tenant-day in the recent
- * window and indexes each one its index does not list (or lists with another size, i.e. before
- * a replay rewrote it), through the same {@link SegmentIndexer} and lock as the event paths.
+ * window and indexes each one its index does not list (or lists with another size, i.e. before a
+ * replay rewrote it), through the same {@link SegmentIndexer} and lock as the event paths.
  *
  * <p>Tenants are those with an index object. A tenant none of whose events ever arrived is
  * therefore not found here; the object store port has no delimiter listing that would find it
@@ -49,7 +49,12 @@ public final class IndexCatchUp {
   private final Clock clock;
   private final Duration window;
 
-  public IndexCatchUp(ObjectStore store, SharedIndexer indexer, RetiredSegments retired, Clock clock, Duration window) {
+  public IndexCatchUp(
+      ObjectStore store,
+      SharedIndexer indexer,
+      RetiredSegments retired,
+      Clock clock,
+      Duration window) {
     this.store = store;
     this.indexes = new IndexStore(store);
     this.indexer = indexer;
@@ -58,7 +63,9 @@ public final class IndexCatchUp {
     this.window = window;
   }
 
-  /** Throws only for trouble worth retrying (the store is unreachable); a corrupt index is skipped. */
+  /**
+   * Throws only for trouble worth retrying (the store is unreachable); a corrupt index is skipped.
+   */
   public Result run() throws IOException {
     Instant now = clock.instant();
     LocalDate first = LocalDate.ofInstant(now.minus(window), ZoneOffset.UTC);
@@ -77,7 +84,8 @@ public final class IndexCatchUp {
           indexed += catchUp(tenant, day, segments);
         } catch (CorruptIndexException e) {
           failed++;
-          LOG.error("catch-up skipped {}/{}: its index is corrupt: {}", tenant, day, e.getMessage());
+          LOG.error(
+              "catch-up skipped {}/{}: its index is corrupt: {}", tenant, day, e.getMessage());
         }
       }
     }
@@ -87,7 +95,8 @@ public final class IndexCatchUp {
     return new Result(tenantDays, indexed, failed);
   }
 
-  private int catchUp(String tenant, LocalDate day, List<ObjectInfo> segments) throws IOException, CorruptIndexException {
+  private int catchUp(String tenant, LocalDate day, List<ObjectInfo> segments)
+      throws IOException, CorruptIndexException {
     Map<String, Long> known = new HashMap<>();
     for (IndexedSegment s : indexes.load(tenant, day).segments()) {
       known.put(s.key(), s.size());
@@ -103,20 +112,27 @@ public final class IndexCatchUp {
     if (missing.isEmpty()) {
       return 0;
     }
-    return indexer.indexAndFlush(ix -> {
-      int n = 0;
-      for (ObjectInfo s : missing) {
-        if (ix.index(event(s)) == SegmentIndexer.Outcome.INDEXED) {
-          n++;
-        }
-      }
-      return n;
-    });
+    return indexer.indexAndFlush(
+        ix -> {
+          int n = 0;
+          for (ObjectInfo s : missing) {
+            if (ix.index(event(s)) == SegmentIndexer.Outcome.INDEXED) {
+              n++;
+            }
+          }
+          return n;
+        });
   }
 
   private ObjectCreated event(ObjectInfo s) {
-    return ObjectCreated.newBuilder().setBucket(store.bucket()).setKey(s.key()).setSize(s.size()).setETag(s.eTag())
-        .setEventTimeMillis(s.lastModified().toEpochMilli()).setSource(SOURCE).build();
+    return ObjectCreated.newBuilder()
+        .setBucket(store.bucket())
+        .setKey(s.key())
+        .setSize(s.size())
+        .setETag(s.eTag())
+        .setEventTimeMillis(s.lastModified().toEpochMilli())
+        .setSource(SOURCE)
+        .build();
   }
 
   /** Tenants that have at least one index object ({@code index/v1/<tenant>/<day>.json}). */

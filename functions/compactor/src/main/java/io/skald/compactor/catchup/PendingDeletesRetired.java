@@ -13,10 +13,10 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Retired segments as the compactor's pending-deletes records name them. Any object a record
- * names is either still referenced by the index (nothing to catch up) or garbage waiting for its
- * delay, so none is re-indexed; a record's version tag limits that to the version it saw, so a
- * chunker replay that rewrote the key later is indexed again.
+ * Retired segments as the compactor's pending-deletes records name them. Any object a record names
+ * is either still referenced by the index (nothing to catch up) or garbage waiting for its delay,
+ * so none is re-indexed; a record's version tag limits that to the version it saw, so a chunker
+ * replay that rewrote the key later is indexed again.
  */
 public final class PendingDeletesRetired implements RetiredSegments {
 
@@ -36,7 +36,10 @@ public final class PendingDeletesRetired implements RetiredSegments {
         continue;
       }
       Optional<PendingDelete> record = records.load(key);
-      record.ifPresent(r -> r.candidates().forEach(c -> retired.put(c.key(), c.eTag() == null ? ANY_VERSION : c.eTag())));
+      record.ifPresent(
+          r ->
+              r.candidates()
+                  .forEach(c -> retired.put(c.key(), c.eTag() == null ? ANY_VERSION : c.eTag())));
     }
     return segment -> {
       String eTag = retired.get(segment.key());

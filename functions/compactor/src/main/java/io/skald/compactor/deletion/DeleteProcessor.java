@@ -10,11 +10,11 @@ import io.skald.deletes.DeleteRequest;
 import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeleteShard;
 import io.skald.index.CorruptIndexException;
-import io.skald.labels.Label;
-import io.skald.segment.BlockCursor;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
+import io.skald.labels.Label;
 import io.skald.labels.LabelSet;
+import io.skald.segment.BlockCursor;
 import io.skald.segment.CorruptSegmentException;
 import io.skald.segment.StreamInfo;
 import io.skald.storage.NoSuchObjectException;
@@ -31,14 +31,14 @@ import java.util.Map;
  * segment of the days the piece covers that holds a matching stream in its range is rewritten
  * without the matching lines (through the same merge and index swap as compaction; a segment left
  * empty just leaves the index), then the piece is marked processed, which advances the request's
- * status. A piece whose swap met a conflict stays unprocessed and is retried on the next run.
- * Only requests past their cancel period are touched.
+ * status. A piece whose swap met a conflict stays unprocessed and is retried on the next run. Only
+ * requests past their cancel period are touched.
  */
 public final class DeleteProcessor {
 
   /** What one run did. */
-  public record Stats(int piecesProcessed, int requestsCompleted, int segmentsRewritten,
-      long linesDeleted) {}
+  public record Stats(
+      int piecesProcessed, int requestsCompleted, int segmentsRewritten, long linesDeleted) {}
 
   private final ObjectStore segments;
   private final IndexStore indexes;
@@ -46,8 +46,8 @@ public final class DeleteProcessor {
   private final SegmentMerger merger;
   private final IndexSwap swap;
 
-  public DeleteProcessor(ObjectStore segments, DeleteRequestStore requests, SegmentMerger merger,
-      IndexSwap swap) {
+  public DeleteProcessor(
+      ObjectStore segments, DeleteRequestStore requests, SegmentMerger merger, IndexSwap swap) {
     this.segments = segments;
     this.indexes = new IndexStore(segments);
     this.requests = requests;
@@ -80,8 +80,13 @@ public final class DeleteProcessor {
     return new Stats(s[0], s[1], s[2], lines[0]);
   }
 
-  private boolean processShard(String tenant, List<LocalDate> days, DeleteRequest r,
-      DeleteShard shard, int[] s, long[] lines)
+  private boolean processShard(
+      String tenant,
+      List<LocalDate> days,
+      DeleteRequest r,
+      DeleteShard shard,
+      int[] s,
+      long[] lines)
       throws IOException, CorruptIndexException, CorruptSegmentException {
     DeleteFilter filter = DeleteFilter.forShard(r, shard);
     boolean ok = true;
@@ -97,8 +102,14 @@ public final class DeleteProcessor {
         }
         MergeResult result;
         try {
-          result = merger.merge(tenant, day, "delete", r.requestId() + "/" + shard.startNanos(),
-              List.of(seg.key()), entryFilter(filter));
+          result =
+              merger.merge(
+                  tenant,
+                  day,
+                  "delete",
+                  r.requestId() + "/" + shard.startNanos(),
+                  List.of(seg.key()),
+                  entryFilter(filter));
         } catch (NoSuchObjectException e) {
           ok = false;
           continue;
@@ -120,7 +131,8 @@ public final class DeleteProcessor {
   /** Decided from the index alone: a matching stream overlapping the piece's range. */
   private static boolean affected(IndexedSegment seg, DeleteFilter filter) {
     for (StreamInfo st : seg.streams()) {
-      if (filter.mayDelete(LabelSet.parse(st.labels()).asMap(), st.minTimeNanos(), st.maxTimeNanos())) {
+      if (filter.mayDelete(
+          LabelSet.parse(st.labels()).asMap(), st.minTimeNanos(), st.maxTimeNanos())) {
         return true;
       }
     }
@@ -137,8 +149,8 @@ public final class DeleteProcessor {
       if (!d.needsLine()) {
         return (ts, entry) -> d.deleted(ts, "");
       }
-      return (ts, entry) -> d.deleted(ts, entry.lineArray(), entry.lineOffset(), entry.lineLength(),
-          metadata(entry));
+      return (ts, entry) ->
+          d.deleted(ts, entry.lineArray(), entry.lineOffset(), entry.lineLength(), metadata(entry));
     };
   }
 

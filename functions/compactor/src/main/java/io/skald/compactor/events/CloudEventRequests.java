@@ -16,25 +16,31 @@ public final class CloudEventRequests {
 
   private CloudEventRequests() {}
 
-  public static CloudEvent read(Map<String, List<String>> headers, byte[] body) throws InvalidEventException {
+  public static CloudEvent read(Map<String, List<String>> headers, byte[] body)
+      throws InvalidEventException {
     // The SDK matches header names as written; HTTP names are case-insensitive.
     Map<String, String> lower = new HashMap<>();
-    headers.forEach((name, values) -> {
-      if (values != null && !values.isEmpty()) {
-        lower.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
-      }
-    });
+    headers.forEach(
+        (name, values) -> {
+          if (values != null && !values.isEmpty()) {
+            lower.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
+          }
+        });
     try {
       return HttpMessageFactory.createReader(lower, body == null ? new byte[0] : body).toEvent();
     } catch (RuntimeException e) {
-      // The SDK reports bad events with several types: CloudEventRWException, EventDeserializationException, ...
+      // The SDK reports bad events with several types: CloudEventRWException,
+      // EventDeserializationException, ...
       throw new InvalidEventException("not a CloudEvent: " + e.getMessage());
     }
   }
 
   /** Jackson's message without the source location it appends (which says "REDACTED" anyway). */
   static String brief(Exception e) {
-    String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : String.valueOf(e.getMessage());
+    String m =
+        e instanceof JsonProcessingException j
+            ? j.getOriginalMessage()
+            : String.valueOf(e.getMessage());
     int paren = m.indexOf(" (start marker at");
     return paren < 0 ? m : m.substring(0, paren);
   }

@@ -46,11 +46,14 @@ public class CloudEventsController {
   private static HttpResponse<String> http(EventReply reply) {
     String outcome = headerSafe(reply.outcome());
     if (reply.ok()) {
-      return HttpResponse.<String>status(HttpStatus.valueOf(reply.status())).header(OUTCOME_HEADER, outcome);
+      return HttpResponse.<String>status(HttpStatus.valueOf(reply.status()))
+          .header(OUTCOME_HEADER, outcome);
     }
     // Knative copies an error body into a header of the dead-lettered event: one plain line.
-    return HttpResponse.<String>status(HttpStatus.valueOf(reply.status())).header(OUTCOME_HEADER, outcome)
-        .contentType(MediaType.TEXT_PLAIN_TYPE).body(outcome);
+    return HttpResponse.<String>status(HttpStatus.valueOf(reply.status()))
+        .header(OUTCOME_HEADER, outcome)
+        .contentType(MediaType.TEXT_PLAIN_TYPE)
+        .body(outcome);
   }
 
   /** Printable ASCII only, bounded: header values cannot carry line breaks or arbitrary bytes. */

@@ -8,7 +8,6 @@ import io.skald.compactor.CompactorConfig;
 import io.skald.compactor.SharedIndexer;
 import io.skald.compactor.sweep.CompactionSweep;
 import io.skald.health.Targets;
-import io.skald.storage.ObjectStore;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -18,8 +17,10 @@ import java.time.Clock;
 public class CompactorEventsFactory {
 
   @Singleton
-  StorageEventHandler storageEventHandler(SharedIndexer indexer, Bus bus, CompactorConfig config, Clock clock) {
-    return new StorageEventHandler(indexer, new DeadLetterPublisher(bus.producer(), config.deadLetterTopic()), clock);
+  StorageEventHandler storageEventHandler(
+      SharedIndexer indexer, Bus bus, CompactorConfig config, Clock clock) {
+    return new StorageEventHandler(
+        indexer, new DeadLetterPublisher(bus.producer(), config.deadLetterTopic()), clock);
   }
 
   @Singleton

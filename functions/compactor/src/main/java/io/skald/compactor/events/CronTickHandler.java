@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /events/cron}: turns the PingSource's CloudEvent into a {@link CronTick} and runs
- * the periodic work (the compactor's sweep, see {@code CompactorEventsFactory}); the tick's kind
- * is logged so kinds with work of their own can be told apart later.
+ * {@code POST /events/cron}: turns the PingSource's CloudEvent into a {@link CronTick} and runs the
+ * periodic work (the compactor's sweep, see {@code CompactorEventsFactory}); the tick's kind is
+ * logged so kinds with work of their own can be told apart later.
  */
 public final class CronTickHandler {
 
@@ -31,11 +31,17 @@ public final class CronTickHandler {
 
   /** Ticks that only heal lost events. */
   public CronTickHandler(IndexCatchUp catchUp, Clock clock) {
-    this(() -> {
-      IndexCatchUp.Result r = catchUp.run();
-      return "caught up: " + r.indexed() + " segments indexed in " + r.tenantDays() + " tenant-days"
-          + (r.failedTenantDays() > 0 ? ", " + r.failedTenantDays() + " failed" : "");
-    }, clock);
+    this(
+        () -> {
+          IndexCatchUp.Result r = catchUp.run();
+          return "caught up: "
+              + r.indexed()
+              + " segments indexed in "
+              + r.tenantDays()
+              + " tenant-days"
+              + (r.failedTenantDays() > 0 ? ", " + r.failedTenantDays() + " failed" : "");
+        },
+        clock);
   }
 
   /** Ticks that run {@code work} (the compactor's sweep: catch-up, merge, retention, deletes). */
@@ -58,7 +64,10 @@ public final class CronTickHandler {
   public EventReply handle(CronTick tick) {
     try {
       String summary = work.run();
-      LOG.info("cron tick {} scheduled at {}: {}", tick.getKind(), Instant.ofEpochMilli(tick.getScheduledAtMillis()),
+      LOG.info(
+          "cron tick {} scheduled at {}: {}",
+          tick.getKind(),
+          Instant.ofEpochMilli(tick.getScheduledAtMillis()),
           summary);
       return EventReply.handled(summary);
     } catch (IOException e) {

@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * The {@code CronTick} in a cron CloudEvent. A PingSource sends its configured data
- * ({@code {"kind":"compaction"}}) with whatever content type it was given, so the data is read as
- * JSON whatever the type says; no data at all means the default kind.
+ * The {@code CronTick} in a cron CloudEvent. A PingSource sends its configured data ({@code
+ * {"kind":"compaction"}}) with whatever content type it was given, so the data is read as JSON
+ * whatever the type says; no data at all means the default kind.
  */
 public final class CronTicks {
 
@@ -21,7 +21,8 @@ public final class CronTicks {
   private CronTicks() {}
 
   public static CronTick decode(CloudEvent event, Clock clock) throws InvalidEventException {
-    long scheduledAt = event.getTime() == null ? clock.millis() : event.getTime().toInstant().toEpochMilli();
+    long scheduledAt =
+        event.getTime() == null ? clock.millis() : event.getTime().toInstant().toEpochMilli();
     return new CronTick(kind(CloudEventRequests.data(event)), scheduledAt);
   }
 

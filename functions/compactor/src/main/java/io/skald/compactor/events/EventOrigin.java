@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * The Kafka record a CloudEvent came from, as far as the event tells: a KafkaSource sets source
- * {@code /apis/v1/namespaces/<ns>/kafkasources/<name>#<topic>}, subject
- * {@code partition:<p>#<offset>} and the record key in the {@code key} extension. Used to put a
- * rejected event on the dead-letter topic in the same envelope the bus loop uses.
+ * {@code /apis/v1/namespaces/<ns>/kafkasources/<name>#<topic>}, subject {@code
+ * partition:<p>#<offset>} and the record key in the {@code key} extension. Used to put a rejected
+ * event on the dead-letter topic in the same envelope the bus loop uses.
  */
 final class EventOrigin {
 
@@ -31,7 +31,12 @@ final class EventOrigin {
     }
     Object key = event.getExtension("key");
     long time = event.getTime() == null ? nowMillis : event.getTime().toInstant().toEpochMilli();
-    return new BusRecord(topic, partition, offset, key == null ? null : key.toString().getBytes(StandardCharsets.UTF_8),
-        value, time);
+    return new BusRecord(
+        topic,
+        partition,
+        offset,
+        key == null ? null : key.toString().getBytes(StandardCharsets.UTF_8),
+        value,
+        time);
   }
 }

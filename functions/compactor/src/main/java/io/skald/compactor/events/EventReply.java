@@ -2,8 +2,8 @@ package io.skald.compactor.events;
 
 /**
  * How an event endpoint answers. Knative retries 5xx (and redelivers until its dead-letter sink),
- * drops 4xx, and treats a 2xx with a body that is not a CloudEvent as a failure, so handled
- * events get an empty 204 and the outcome travels in a header.
+ * drops 4xx, and treats a 2xx with a body that is not a CloudEvent as a failure, so handled events
+ * get an empty 204 and the outcome travels in a header.
  *
  * @param status HTTP status
  * @param outcome what happened, e.g. {@code indexed}, {@code dead-lettered: <reason>}

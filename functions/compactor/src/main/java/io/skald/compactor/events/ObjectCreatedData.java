@@ -32,7 +32,8 @@ public final class ObjectCreatedData {
     if (looksLikeJson(data)) {
       return json(data, event);
     }
-    throw new InvalidEventException("data is neither Avro nor JSON (content type " + event.getDataContentType() + ")");
+    throw new InvalidEventException(
+        "data is neither Avro nor JSON (content type " + event.getDataContentType() + ")");
   }
 
   private static ObjectCreated avro(byte[] data) throws InvalidEventException {
@@ -71,7 +72,8 @@ public final class ObjectCreatedData {
   }
 
   /** A string field; Avro's JSON encoding writes an optional one as {@code {"string": "..."}}. */
-  private static String text(JsonNode o, String field, boolean required) throws InvalidEventException {
+  private static String text(JsonNode o, String field, boolean required)
+      throws InvalidEventException {
     JsonNode v = o.get(field);
     if (v != null && v.isObject() && v.size() == 1 && v.has("string")) {
       v = v.get("string");

@@ -52,7 +52,8 @@ public final class StorageEventHandler {
       }
       SegmentIndexer.Outcome outcome = indexer.indexAndFlush(ix -> ix.index(created));
       String reason = SegmentIndexer.deadLetterReason(outcome, created);
-      return reason == null ? EventReply.handled(outcome.name().toLowerCase(Locale.ROOT) + " " + created.getKey())
+      return reason == null
+          ? EventReply.handled(outcome.name().toLowerCase(Locale.ROOT) + " " + created.getKey())
           : deadLetter(event, reason);
     } catch (IOException | BusUnavailableException e) {
       LOG.warn("storage event {} not handled, Knative will retry: {}", event.getId(), e.toString());
@@ -66,12 +67,16 @@ public final class StorageEventHandler {
   private EventReply deadLetter(CloudEvent event, String reason) throws IOException {
     LOG.warn("dead-lettering CloudEvent {} from {}: {}", event.getId(), event.getSource(), reason);
     try {
-      deadLetters.publish(EventOrigin.record(event, CloudEventRequests.data(event), clock.millis()), reason).get();
+      deadLetters
+          .publish(
+              EventOrigin.record(event, CloudEventRequests.data(event), clock.millis()), reason)
+          .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while dead-lettering", e);
     } catch (ExecutionException e) {
-      throw new IOException("cannot dead-letter to " + deadLetters.topic() + ": " + e.getCause(), e.getCause());
+      throw new IOException(
+          "cannot dead-letter to " + deadLetters.topic() + ": " + e.getCause(), e.getCause());
     }
     return EventReply.handled("dead-lettered: " + reason);
   }

@@ -8,11 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Picks groups of small segments of one tenant-day to merge. Candidates are taken in time order
- * (by first timestamp, then key) so each output covers a narrow time range and queries can skip
- * it by its stream table; a group is closed before it would exceed the stored or uncompressed
- * size bound, and only groups with at least {@code minSegmentsToCompact} members are returned.
- * The last, short group waits for more segments to arrive.
+ * Picks groups of small segments of one tenant-day to merge. Candidates are taken in time order (by
+ * first timestamp, then key) so each output covers a narrow time range and queries can skip it by
+ * its stream table; a group is closed before it would exceed the stored or uncompressed size bound,
+ * and only groups with at least {@code minSegmentsToCompact} members are returned. The last, short
+ * group waits for more segments to arrive.
  */
 public final class CompactionPlanner {
 
@@ -30,8 +30,8 @@ public final class CompactionPlanner {
         candidates.add(s);
       }
     }
-    candidates.sort(Comparator.comparingLong(IndexedSegment::minTimeNanos)
-        .thenComparing(IndexedSegment::key));
+    candidates.sort(
+        Comparator.comparingLong(IndexedSegment::minTimeNanos).thenComparing(IndexedSegment::key));
     List<List<IndexedSegment>> groups = new ArrayList<>();
     List<IndexedSegment> current = new ArrayList<>();
     long stored = 0;
@@ -39,7 +39,8 @@ public final class CompactionPlanner {
     for (IndexedSegment s : candidates) {
       long r = rawBytes(s);
       if (!current.isEmpty()
-          && (stored + s.size() > config.targetObjectBytes() || raw + r > config.maxMergeRawBytes())) {
+          && (stored + s.size() > config.targetObjectBytes()
+              || raw + r > config.maxMergeRawBytes())) {
         close(groups, current);
         current = new ArrayList<>();
         stored = 0;

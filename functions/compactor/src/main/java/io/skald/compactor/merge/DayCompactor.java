@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One compaction pass over one tenant-day: plan groups of small segments, merge each, swap it
- * into the index. A group whose inputs changed under it is skipped; the next pass re-plans.
+ * One compaction pass over one tenant-day: plan groups of small segments, merge each, swap it into
+ * the index. A group whose inputs changed under it is skipped; the next pass re-plans.
  */
 public final class DayCompactor {
 
@@ -22,8 +22,14 @@ public final class DayCompactor {
   static final String PURPOSE = "merge";
 
   /** What one pass did. */
-  public record Stats(int groupsPlanned, int groupsSwapped, long segmentsIn, long segmentsOut,
-      long bytesIn, long bytesOut, long duplicatesDropped) {}
+  public record Stats(
+      int groupsPlanned,
+      int groupsSwapped,
+      long segmentsIn,
+      long segmentsOut,
+      long bytesIn,
+      long bytesOut,
+      long duplicatesDropped) {}
 
   private final IndexStore indexes;
   private final CompactionPlanner planner;
@@ -31,14 +37,20 @@ public final class DayCompactor {
   private final IndexSwap swap;
   private final Quarantine quarantine;
 
-  public DayCompactor(IndexStore indexes, CompactionPlanner planner, SegmentMerger merger,
-      IndexSwap swap) {
+  public DayCompactor(
+      IndexStore indexes, CompactionPlanner planner, SegmentMerger merger, IndexSwap swap) {
     this(indexes, planner, merger, swap, null);
   }
 
-  /** @param quarantine where corrupt inputs go; null lets a corrupt input fail the pass */
-  public DayCompactor(IndexStore indexes, CompactionPlanner planner, SegmentMerger merger,
-      IndexSwap swap, Quarantine quarantine) {
+  /**
+   * @param quarantine where corrupt inputs go; null lets a corrupt input fail the pass
+   */
+  public DayCompactor(
+      IndexStore indexes,
+      CompactionPlanner planner,
+      SegmentMerger merger,
+      IndexSwap swap,
+      Quarantine quarantine) {
     this.indexes = indexes;
     this.planner = planner;
     this.merger = merger;

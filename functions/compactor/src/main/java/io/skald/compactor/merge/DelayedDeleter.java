@@ -19,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes what pending-deletes records name once their time has come. A candidate is deleted
- * only if the current index of its tenant-day exists and does not reference it, and its version
- * tag is still the recorded one; RECHECK candidates that pass are re-armed as DELETE for one more delay
- * instead (see {@link PendingDelete}). Every step is idempotent, so a crash mid-record just
- * repeats it on the next run.
+ * Deletes what pending-deletes records name once their time has come. A candidate is deleted only
+ * if the current index of its tenant-day exists and does not reference it, and its version tag is
+ * still the recorded one; RECHECK candidates that pass are re-armed as DELETE for one more delay
+ * instead (see {@link PendingDelete}). Every step is idempotent, so a crash mid-record just repeats
+ * it on the next run.
  */
 public final class DelayedDeleter {
 
@@ -64,8 +64,11 @@ public final class DelayedDeleter {
         process(record.get(), s);
       } catch (CorruptIndexException e) {
         // Without a readable index nothing can be proven unreferenced: keep everything.
-        LOG.error("index of {}/{} unreadable; pending deletes kept: {}",
-            record.get().tenant(), record.get().day(), e.getMessage());
+        LOG.error(
+            "index of {}/{} unreadable; pending deletes kept: {}",
+            record.get().tenant(),
+            record.get().day(),
+            e.getMessage());
       }
     }
     return new Stats(s[0], s[1], s[2], s[3]);
@@ -96,15 +99,17 @@ public final class DelayedDeleter {
         store.delete(c.key());
         s[1]++;
       } else {
-        rearm.add(new PendingDelete.Candidate(c.key(), info.get().eTag(), PendingDelete.Action.DELETE));
+        rearm.add(
+            new PendingDelete.Candidate(c.key(), info.get().eTag(), PendingDelete.Action.DELETE));
       }
     }
     if (rearm.isEmpty()) {
       pending.delete(record);
     } else {
       s[2] += rearm.size();
-      pending.save(new PendingDelete(record.tenant(), record.day(), record.id(),
-          clock.instant().plus(delay), rearm));
+      pending.save(
+          new PendingDelete(
+              record.tenant(), record.day(), record.id(), clock.instant().plus(delay), rearm));
     }
   }
 }

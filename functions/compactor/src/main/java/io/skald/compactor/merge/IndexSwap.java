@@ -27,16 +27,19 @@ import org.slf4j.LoggerFactory;
  *   <li>the record again, now "swapped": inputs DELETE after the delay.
  * </ol>
  *
- * A crash before 3 leaves outputs nobody references; a crash between 3 and 4 leaves inputs
- * nobody references. Either way the intent record names them and {@link DelayedDeleter} removes
- * them after rechecking. Nothing referenced by the index is ever deleted.
+ * A crash before 3 leaves outputs nobody references; a crash between 3 and 4 leaves inputs nobody
+ * references. Either way the intent record names them and {@link DelayedDeleter} removes them after
+ * rechecking. Nothing referenced by the index is ever deleted.
  */
 public final class IndexSwap {
 
   private static final Logger LOG = LoggerFactory.getLogger(IndexSwap.class);
 
   /** Whether the swap happened. */
-  public enum Outcome { SWAPPED, CONFLICT }
+  public enum Outcome {
+    SWAPPED,
+    CONFLICT
+  }
 
   private final ObjectStore store;
   private final IndexStore indexes;

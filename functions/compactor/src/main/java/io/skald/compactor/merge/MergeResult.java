@@ -11,9 +11,18 @@ import java.util.List;
  * @param duplicates exact duplicates dropped (same stream, timestamp, line and metadata)
  * @param filtered entries the {@link EntryFilter} left out
  */
-public record MergeResult(String tenant, LocalDate day, String id, List<InputRef> inputs,
-    List<SegmentOutput> outputs, long entriesIn, long entriesOut, long duplicates, long filtered,
-    long inputBytes, long inputRawBytes) {
+public record MergeResult(
+    String tenant,
+    LocalDate day,
+    String id,
+    List<InputRef> inputs,
+    List<SegmentOutput> outputs,
+    long entriesIn,
+    long entriesOut,
+    long duplicates,
+    long filtered,
+    long inputBytes,
+    long inputRawBytes) {
 
   public Replacement replacement() {
     return new Replacement(tenant, day, id, inputs, outputs);

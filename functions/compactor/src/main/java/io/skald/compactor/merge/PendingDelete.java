@@ -8,19 +8,22 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A pending-deletes record: objects of one tenant-day that may be deleted once
- * {@code deleteAfter} has passed, if the tenant-day index no longer references them.
+ * A pending-deletes record: objects of one tenant-day that may be deleted once {@code deleteAfter}
+ * has passed, if the tenant-day index no longer references them.
  *
- * <p>{@link Action#DELETE} means "known to have left the index at least the delay before
- * {@code deleteAfter}": delete if unreferenced. {@link Action#RECHECK} means "may have left the
- * index, but when is unknown": if unreferenced, it is re-armed as DELETE for one more delay. That
- * makes every deletion happen at least one full delay after the object left the index, whatever
- * step a crash interrupted.
+ * <p>{@link Action#DELETE} means "known to have left the index at least the delay before {@code
+ * deleteAfter}": delete if unreferenced. {@link Action#RECHECK} means "may have left the index, but
+ * when is unknown": if unreferenced, it is re-armed as DELETE for one more delay. That makes every
+ * deletion happen at least one full delay after the object left the index, whatever step a crash
+ * interrupted.
  */
-public record PendingDelete(String tenant, LocalDate day, String id, Instant deleteAfter,
-    List<Candidate> candidates) {
+public record PendingDelete(
+    String tenant, LocalDate day, String id, Instant deleteAfter, List<Candidate> candidates) {
 
-  public enum Action { DELETE, RECHECK }
+  public enum Action {
+    DELETE,
+    RECHECK
+  }
 
   /**
    * @param eTag the version to delete; null when unknown (an output not written yet). A key whose
@@ -50,8 +53,8 @@ public record PendingDelete(String tenant, LocalDate day, String id, Instant del
   }
 
   /**
-   * Written right after the index swap: the inputs left the index just now. Outputs stay as
-   * RECHECK so that, should a concurrent index writer have undone the swap, they are cleaned up.
+   * Written right after the index swap: the inputs left the index just now. Outputs stay as RECHECK
+   * so that, should a concurrent index writer have undone the swap, they are cleaned up.
    */
   public static PendingDelete swapped(Replacement r, Instant deleteAfter) {
     List<Candidate> c = new ArrayList<>();

@@ -52,10 +52,13 @@ public final class PendingDeleteStore {
   }
 
   static byte[] encode(PendingDelete r) throws IOException {
-    List<Json.Candidate> c = r.candidates().stream()
-        .map(x -> new Json.Candidate(x.key(), x.eTag(), x.action().name())).toList();
-    return JSON.writeValueAsBytes(new Json(VERSION, r.tenant(), r.day().toString(), r.id(),
-        r.deleteAfter().toEpochMilli(), c));
+    List<Json.Candidate> c =
+        r.candidates().stream()
+            .map(x -> new Json.Candidate(x.key(), x.eTag(), x.action().name()))
+            .toList();
+    return JSON.writeValueAsBytes(
+        new Json(
+            VERSION, r.tenant(), r.day().toString(), r.id(), r.deleteAfter().toEpochMilli(), c));
   }
 
   static PendingDelete decode(byte[] bytes) throws IOException {
@@ -63,15 +66,24 @@ public final class PendingDeleteStore {
     if (j.version() != VERSION) {
       throw new IOException("unsupported pending-deletes version " + j.version());
     }
-    List<PendingDelete.Candidate> c = j.candidates().stream()
-        .map(x -> new PendingDelete.Candidate(x.key(), x.eTag(), PendingDelete.Action.valueOf(x.action())))
-        .toList();
-    return new PendingDelete(j.tenant(), LocalDate.parse(j.day()), j.id(),
-        Instant.ofEpochMilli(j.deleteAfter()), c);
+    List<PendingDelete.Candidate> c =
+        j.candidates().stream()
+            .map(
+                x ->
+                    new PendingDelete.Candidate(
+                        x.key(), x.eTag(), PendingDelete.Action.valueOf(x.action())))
+            .toList();
+    return new PendingDelete(
+        j.tenant(), LocalDate.parse(j.day()), j.id(), Instant.ofEpochMilli(j.deleteAfter()), c);
   }
 
   /** The stored shape; times in Unix milliseconds. */
-  record Json(int version, String tenant, String day, String id, long deleteAfter,
+  record Json(
+      int version,
+      String tenant,
+      String day,
+      String id,
+      long deleteAfter,
       List<Candidate> candidates) {
     record Candidate(String key, String eTag, String action) {}
   }

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves a corrupt or truncated segment aside ({@code quarantine/<key>}, with a {@code .reason}
- * object next to it) and out of its index, so compaction of everything else goes on and an
- * operator can inspect it. Callers hold the index lock.
+ * object next to it) and out of its index, so compaction of everything else goes on and an operator
+ * can inspect it. Callers hold the index lock.
  */
 public final class Quarantine {
 

@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param id stable id of the change ({@link ReplacementId#of}); names the pending-deletes record
  */
-public record Replacement(String tenant, LocalDate day, String id, List<InputRef> inputs,
-    List<SegmentOutput> outputs) {
+public record Replacement(
+    String tenant, LocalDate day, String id, List<InputRef> inputs, List<SegmentOutput> outputs) {
 
   public Replacement {
     inputs = List.copyOf(inputs);

@@ -1,6 +1,5 @@
 package io.skald.compactor.merge;
 
-import io.skald.layout.ObjectKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,19 +7,19 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The stable id of one replacement, which names its output segments
- * ({@code ObjectKeys.compactedSegment}) and its pending-deletes record
- * ({@code ObjectKeys.pendingDeletes}). It is a hash of what produced them (purpose, input keys and
- * versions), so a retry after a crash overwrites its own earlier outputs instead of adding new ones.
+ * The stable id of one replacement, which names its output segments ({@code
+ * ObjectKeys.compactedSegment}) and its pending-deletes record ({@code ObjectKeys.pendingDeletes}).
+ * It is a hash of what produced them (purpose, input keys and versions), so a retry after a crash
+ * overwrites its own earlier outputs instead of adding new ones.
  */
 public final class ReplacementId {
 
   private ReplacementId() {}
 
   /**
-   * {@code purpose} separates merges from retention and delete rewrites of the same inputs;
-   * {@code detail} carries what else decides the output (for example the delete request ids), so
-   * different work never shares a key.
+   * {@code purpose} separates merges from retention and delete rewrites of the same inputs; {@code
+   * detail} carries what else decides the output (for example the delete request ids), so different
+   * work never shares a key.
    */
   public static String of(String purpose, List<InputRef> inputs, String detail) {
     MessageDigest sha;
@@ -30,10 +29,13 @@ public final class ReplacementId {
       throw new IllegalStateException(e);
     }
     update(sha, purpose);
-    inputs.stream().sorted((a, b) -> a.key().compareTo(b.key())).forEach(in -> {
-      update(sha, in.key());
-      update(sha, in.eTag());
-    });
+    inputs.stream()
+        .sorted((a, b) -> a.key().compareTo(b.key()))
+        .forEach(
+            in -> {
+              update(sha, in.key());
+              update(sha, in.eTag());
+            });
     update(sha, detail);
     byte[] digest = sha.digest();
     return HexFormat.of().formatHex(digest, 0, 16);

@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads segments of one tenant-day and writes their entries again as new segments: per stream,
- * all inputs' entries merged in time order with exact duplicates dropped ({@link StreamMerge}, as
+ * Reads segments of one tenant-day and writes their entries again as new segments: per stream, all
+ * inputs' entries merged in time order with exact duplicates dropped ({@link StreamMerge}, as
  * queries read them), optionally filtered, zstd compressed by {@link SegmentWriter}. Nothing is
  * written to the store here; {@link IndexSwap} does that. Inputs are small by construction (the
  * planner bounds them), so each is fetched with one GET instead of one ranged GET per block.
@@ -39,12 +39,18 @@ public final class SegmentMerger {
   }
 
   /**
-   * @param purpose what the rewrite is for ({@code merge}, {@code retention}, {@code delete});
-   *     part of the output keys, together with {@code detail}
+   * @param purpose what the rewrite is for ({@code merge}, {@code retention}, {@code delete}); part
+   *     of the output keys, together with {@code detail}
    * @throws NoSuchObjectException if an input is gone (someone else replaced it)
    */
-  public MergeResult merge(String tenant, LocalDate day, String purpose, String detail,
-      List<String> inputKeys, EntryFilter filter) throws IOException, CorruptSegmentException {
+  public MergeResult merge(
+      String tenant,
+      LocalDate day,
+      String purpose,
+      String detail,
+      List<String> inputKeys,
+      EntryFilter filter)
+      throws IOException, CorruptSegmentException {
     List<InputRef> inputs = new ArrayList<>();
     Map<String, List<Source>> streams = new TreeMap<>();
     long entriesIn = 0;
@@ -53,8 +59,10 @@ public final class SegmentMerger {
     for (String key : inputKeys) {
       // The tag is taken before the bytes: if a replay rewrites the key in between, the swap's
       // tag check sees a newer tag than the one recorded and refuses.
-      ObjectInfo info = store.head(key).orElseThrow(() -> new NoSuchObjectException(store.bucket(), key));
-      byte[] bytes = store.get(key).orElseThrow(() -> new NoSuchObjectException(store.bucket(), key));
+      ObjectInfo info =
+          store.head(key).orElseThrow(() -> new NoSuchObjectException(store.bucket(), key));
+      byte[] bytes =
+          store.get(key).orElseThrow(() -> new NoSuchObjectException(store.bucket(), key));
       inputs.add(new InputRef(key, info.eTag()));
       SegmentFooter footer;
       try {
@@ -82,9 +90,10 @@ public final class SegmentMerger {
       }
       List<Source> sources = e.getValue();
       long[] dropped = new long[1];
-      StreamMerge<CorruptSegmentException> merge = new StreamMerge<>(
-          sources.stream().map(s -> s.info.blocks()).toList(),
-          (part, block) -> read(sources.get(part), block, f, dropped));
+      StreamMerge<CorruptSegmentException> merge =
+          new StreamMerge<>(
+              sources.stream().map(s -> s.info.blocks()).toList(),
+              (part, block) -> read(sources.get(part), block, f, dropped));
       for (StoredEntry en = merge.next(); en != null; en = merge.next()) {
         out.append(labels, en);
       }
@@ -93,13 +102,24 @@ public final class SegmentMerger {
     }
     List<SegmentOutput> outputs = out.finish();
     long entriesOut = entriesIn - duplicates - filtered;
-    return new MergeResult(tenant, day, id, inputs, outputs, entriesIn, entriesOut, duplicates,
-        filtered, inputBytes, inputRaw);
+    return new MergeResult(
+        tenant,
+        day,
+        id,
+        inputs,
+        outputs,
+        entriesIn,
+        entriesOut,
+        duplicates,
+        filtered,
+        inputBytes,
+        inputRaw);
   }
 
   /** The entries of one block of an input that the filter keeps; counts the others. */
-  private static List<StoredEntry> read(Source s, BlockRef b, EntryFilter.StreamFilter f,
-      long[] dropped) throws CorruptSegmentException {
+  private static List<StoredEntry> read(
+      Source s, BlockRef b, EntryFilter.StreamFilter f, long[] dropped)
+      throws CorruptSegmentException {
     BlockCursor c;
     try {
       if (b.offset() < 0 || b.offset() + b.length() > s.bytes.length) {
@@ -122,8 +142,8 @@ public final class SegmentMerger {
   }
 
   /**
-   * Uncompressed bytes per output: the configured bound, lowered so the stored size lands near
-   * the target object size at the inputs' compression ratio.
+   * Uncompressed bytes per output: the configured bound, lowered so the stored size lands near the
+   * target object size at the inputs' compression ratio.
    */
   private long rawLimit(long inputBytes, long inputRaw) {
     long limit = config.maxMergeRawBytes();

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RetentionPolicy {
 
   private final TenantLimits limits;
+
   /** Parsed rules per configured list: tenants sharing the global rules share one parse. */
   private final Map<List<RetentionStream>, List<RetentionRule>> rules = new ConcurrentHashMap<>();
 
@@ -34,7 +35,8 @@ public final class RetentionPolicy {
   }
 
   public static RetentionPolicy keepForever() {
-    return new RetentionPolicy(TenantLimits.of(Limits.builder().retentionPeriod(Duration.ZERO).build()));
+    return new RetentionPolicy(
+        TenantLimits.of(Limits.builder().retentionPeriod(Duration.ZERO).build()));
   }
 
   public Duration periodFor(String tenant, Map<String, String> labels) {
@@ -44,7 +46,8 @@ public final class RetentionPolicy {
       if (!r.matches(labels)) {
         continue;
       }
-      if (best == null || r.priority() > best.priority()
+      if (best == null
+          || r.priority() > best.priority()
           || (r.priority() == best.priority() && r.period().compareTo(best.period()) < 0)) {
         best = r;
       }
@@ -74,7 +77,11 @@ public final class RetentionPolicy {
   }
 
   private List<RetentionRule> rules(Limits tenantLimits) {
-    return rules.computeIfAbsent(tenantLimits.retentionStream(), configured -> configured.stream()
-        .map(r -> RetentionRule.of(r.selector(), r.priority(), r.period())).toList());
+    return rules.computeIfAbsent(
+        tenantLimits.retentionStream(),
+        configured ->
+            configured.stream()
+                .map(r -> RetentionRule.of(r.selector(), r.priority(), r.period()))
+                .toList());
   }
 }

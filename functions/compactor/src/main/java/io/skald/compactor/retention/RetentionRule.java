@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One {@code retention_stream} rule: streams matching {@code matchers} keep their data for
- * {@code period}; among several matching rules the highest {@code priority} wins.
+ * One {@code retention_stream} rule: streams matching {@code matchers} keep their data for {@code
+ * period}; among several matching rules the highest {@code priority} wins.
  *
- * @throws IllegalArgumentException (from the constructor) with Loki's config validation texts
- *     when the period is under 24h or the selector is unusable
+ * @throws IllegalArgumentException (from the constructor) with Loki's config validation texts when
+ *     the period is under 24h or the selector is unusable
  */
 public record RetentionRule(List<Matcher> matchers, int priority, Duration period) {
 

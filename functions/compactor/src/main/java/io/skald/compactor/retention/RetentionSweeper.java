@@ -33,20 +33,23 @@ import java.util.TreeSet;
 
 /**
  * Applies retention to tenant-day indexes. A stream of a segment is expired when its newest entry
- * is older than {@code now - period} (its period from {@link RetentionPolicy}; zero never
- * expires). Segments whose streams are all expired leave the index in one swap per day; segments
- * with some expired streams are rewritten without them. Entries of a stream that is not wholly
- * expired are kept, like Loki keeps a chunk until its newest entry expires: trimming entries
- * would rewrite the same segment on every run as the cutoff moves.
+ * is older than {@code now - period} (its period from {@link RetentionPolicy}; zero never expires).
+ * Segments whose streams are all expired leave the index in one swap per day; segments with some
+ * expired streams are rewritten without them. Entries of a stream that is not wholly expired are
+ * kept, like Loki keeps a chunk until its newest entry expires: trimming entries would rewrite the
+ * same segment on every run as the cutoff moves.
  */
 public final class RetentionSweeper {
 
   /** What one sweep did. */
-  public record Stats(int segmentsDropped, int segmentsRewritten, int streamsExpired,
-      long entriesRemoved) {
+  public record Stats(
+      int segmentsDropped, int segmentsRewritten, int streamsExpired, long entriesRemoved) {
     Stats plus(Stats o) {
-      return new Stats(segmentsDropped + o.segmentsDropped, segmentsRewritten + o.segmentsRewritten,
-          streamsExpired + o.streamsExpired, entriesRemoved + o.entriesRemoved);
+      return new Stats(
+          segmentsDropped + o.segmentsDropped,
+          segmentsRewritten + o.segmentsRewritten,
+          streamsExpired + o.streamsExpired,
+          entriesRemoved + o.entriesRemoved);
     }
   }
 
@@ -57,8 +60,12 @@ public final class RetentionSweeper {
   private final IndexSwap swap;
   private final Clock clock;
 
-  public RetentionSweeper(ObjectStore store, RetentionPolicy policy, SegmentMerger merger,
-      IndexSwap swap, Clock clock) {
+  public RetentionSweeper(
+      ObjectStore store,
+      RetentionPolicy policy,
+      SegmentMerger merger,
+      IndexSwap swap,
+      Clock clock) {
     this.store = store;
     this.indexes = new IndexStore(store);
     this.policy = policy;
@@ -133,12 +140,16 @@ public final class RetentionSweeper {
 
   private boolean rewrite(String tenant, LocalDate day, IndexedSegment seg, Set<String> expired)
       throws IOException, CorruptIndexException, CorruptSegmentException {
-    EntryFilter filter = labels -> expired.contains(labels)
-        ? EntryFilter.StreamFilter.DROP_ALL : EntryFilter.StreamFilter.KEEP_ALL;
+    EntryFilter filter =
+        labels ->
+            expired.contains(labels)
+                ? EntryFilter.StreamFilter.DROP_ALL
+                : EntryFilter.StreamFilter.KEEP_ALL;
     MergeResult result;
     try {
-      result = merger.merge(tenant, day, "retention", String.join("\n", expired),
-          List.of(seg.key()), filter);
+      result =
+          merger.merge(
+              tenant, day, "retention", String.join("\n", expired), List.of(seg.key()), filter);
     } catch (NoSuchObjectException e) {
       return false;
     }

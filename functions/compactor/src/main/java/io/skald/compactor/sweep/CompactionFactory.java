@@ -37,19 +37,27 @@ public class CompactionFactory {
 
   /** How far back a sweep looks for segments no event announced (as the cron tick did). */
   static final Duration CATCH_UP_WINDOW = Duration.ofDays(2);
+
   /** Processed delete requests keep filtering queries this long (Loki's default). */
   static final Duration INDEX_PROPAGATION = Duration.ofMinutes(15);
 
   @Singleton
   CompactionConfig compactionConfig(CompactionSettings s) {
     CompactionConfig d = CompactionConfig.defaults();
-    return new CompactionConfig(s.minSegmentsToCompact(), s.smallSegmentBytes(), s.targetObjectBytes(),
-        s.retentionDeleteDelay(), d.maxMergeRawBytes(), d.blockTargetBytes(), d.zstdLevel());
+    return new CompactionConfig(
+        s.minSegmentsToCompact(),
+        s.smallSegmentBytes(),
+        s.targetObjectBytes(),
+        s.retentionDeleteDelay(),
+        d.maxMergeRawBytes(),
+        d.blockTargetBytes(),
+        d.zstdLevel());
   }
 
   @Singleton
   DeletionConfig deletionConfig(CompactionSettings s) {
-    return new DeletionConfig(s.deleteRequestCancelPeriod(), s.deleteMaxInterval(), INDEX_PROPAGATION);
+    return new DeletionConfig(
+        s.deleteRequestCancelPeriod(), s.deleteMaxInterval(), INDEX_PROPAGATION);
   }
 
   @Singleton
@@ -63,10 +71,15 @@ public class CompactionFactory {
   }
 
   @Singleton
-  DayCompactor dayCompactor(ObjectStore store, CompactionConfig config, Clock clock, MeterRegistry meters) {
+  DayCompactor dayCompactor(
+      ObjectStore store, CompactionConfig config, Clock clock, MeterRegistry meters) {
     IndexStore indexes = new IndexStore(store);
-    return new DayCompactor(indexes, new CompactionPlanner(config), new SegmentMerger(store, config),
-        new IndexSwap(store, clock, config.retentionDeleteDelay()), new Quarantine(indexes, meters));
+    return new DayCompactor(
+        indexes,
+        new CompactionPlanner(config),
+        new SegmentMerger(store, config),
+        new IndexSwap(store, clock, config.retentionDeleteDelay()),
+        new Quarantine(indexes, meters));
   }
 
   @Singleton
@@ -75,28 +88,56 @@ public class CompactionFactory {
   }
 
   @Singleton
-  CompactionSweep compactionSweep(ObjectStore store, SharedIndexer lock, DayCompactor compactor,
-      CompactionConfig config, CompactionSettings settings, RetentionPolicy policy, DeleteRequestStore requests,
-      CompactorMetrics metrics, Clock clock) {
+  CompactionSweep compactionSweep(
+      ObjectStore store,
+      SharedIndexer lock,
+      DayCompactor compactor,
+      CompactionConfig config,
+      CompactionSettings settings,
+      RetentionPolicy policy,
+      DeleteRequestStore requests,
+      CompactorMetrics metrics,
+      Clock clock) {
     SegmentMerger merger = new SegmentMerger(store, config);
     IndexSwap swap = new IndexSwap(store, clock, config.retentionDeleteDelay());
-    RetentionSweeper retention = settings.retentionEnabled()
-        ? new RetentionSweeper(store, policy, merger, swap, clock) : null;
-    DeleteProcessor deletes = settings.retentionEnabled()
-        && DeletionMode.parse(settings.deletionMode()).deletesPhysically()
-        ? new DeleteProcessor(store, requests, merger, swap) : null;
-    IndexCatchUp catchUp = new IndexCatchUp(store, lock, new PendingDeletesRetired(store), clock, CATCH_UP_WINDOW);
-    CompactionSweep.Steps steps = new CompactionSweep.Steps(catchUp, compactor, retention, deletes,
-        new DelayedDeleter(store, clock, config.retentionDeleteDelay()));
+    RetentionSweeper retention =
+        settings.retentionEnabled()
+            ? new RetentionSweeper(store, policy, merger, swap, clock)
+            : null;
+    DeleteProcessor deletes =
+        settings.retentionEnabled()
+                && DeletionMode.parse(settings.deletionMode()).deletesPhysically()
+            ? new DeleteProcessor(store, requests, merger, swap)
+            : null;
+    IndexCatchUp catchUp =
+        new IndexCatchUp(store, lock, new PendingDeletesRetired(store), clock, CATCH_UP_WINDOW);
+    CompactionSweep.Steps steps =
+        new CompactionSweep.Steps(
+            catchUp,
+            compactor,
+            retention,
+            deletes,
+            new DelayedDeleter(store, clock, config.retentionDeleteDelay()));
     return new CompactionSweep(store, lock, steps, requests, metrics, clock);
   }
 
   @Singleton
   @Bean(preDestroy = "close")
-  CompactionTrigger compactionTrigger(SharedIndexer lock, DayCompactor compactor, CompactionConfig config,
-      CompactionSettings settings, CompactorMetrics metrics, Clock clock) {
-    CompactionTrigger trigger = new CompactionTrigger(lock, compactor, config.smallSegmentBytes(),
-        config.minSegmentsToCompact(), metrics, clock);
+  CompactionTrigger compactionTrigger(
+      SharedIndexer lock,
+      DayCompactor compactor,
+      CompactionConfig config,
+      CompactionSettings settings,
+      CompactorMetrics metrics,
+      Clock clock) {
+    CompactionTrigger trigger =
+        new CompactionTrigger(
+            lock,
+            compactor,
+            config.smallSegmentBytes(),
+            config.minSegmentsToCompact(),
+            metrics,
+            clock);
     if (settings.compactOnIndex()) {
       lock.onFlush(trigger);
     }

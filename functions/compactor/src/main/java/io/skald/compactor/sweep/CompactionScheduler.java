@@ -25,19 +25,22 @@ public final class CompactionScheduler {
 
   private final ScheduledExecutorService executor;
 
-  public CompactionScheduler(CompactionSweep sweep, CompactionTrigger trigger, CompactionSettings settings) {
+  public CompactionScheduler(
+      CompactionSweep sweep, CompactionTrigger trigger, CompactionSettings settings) {
     Duration interval = settings.compactionInterval();
     if (interval.isZero() || interval.isNegative()) {
       executor = null;
       return;
     }
-    executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "skald-compactor-sweep");
-      t.setDaemon(true);
-      return t;
-    });
-    executor.scheduleWithFixedDelay(() -> runOnce(sweep), interval.toMillis(), interval.toMillis(),
-        TimeUnit.MILLISECONDS);
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "skald-compactor-sweep");
+              t.setDaemon(true);
+              return t;
+            });
+    executor.scheduleWithFixedDelay(
+        () -> runOnce(sweep), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   static void runOnce(CompactionSweep sweep) {

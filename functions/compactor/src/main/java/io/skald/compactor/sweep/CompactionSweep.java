@@ -25,22 +25,41 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One periodic pass of the compactor: index catch-up, then merge every tenant-day, then retention
- * (when enabled), then delete requests (when deleting physically), then delayed deletion. Each
- * step that writes indexes holds the process's index lock ({@link SharedIndexer#exclusively}),
- * one tenant-day or tenant at a time, so event indexing interleaves with a long sweep.
+ * (when enabled), then delete requests (when deleting physically), then delayed deletion. Each step
+ * that writes indexes holds the process's index lock ({@link SharedIndexer#exclusively}), one
+ * tenant-day or tenant at a time, so event indexing interleaves with a long sweep.
  */
 public final class CompactionSweep {
 
   private static final Logger LOG = LoggerFactory.getLogger(CompactionSweep.class);
 
   /** What one pass did. */
-  public record Result(int tenantDaysIndexed, long segmentsIndexed, long segmentsMerged, long segmentsWritten,
-      int retentionSegmentsRemoved, int deletePiecesProcessed, int objectsDeleted, int failures) {
+  public record Result(
+      int tenantDaysIndexed,
+      long segmentsIndexed,
+      long segmentsMerged,
+      long segmentsWritten,
+      int retentionSegmentsRemoved,
+      int deletePiecesProcessed,
+      int objectsDeleted,
+      int failures) {
 
     public String summary() {
-      return "caught up: " + segmentsIndexed + " segments indexed in " + tenantDaysIndexed + " tenant-days; merged "
-          + segmentsMerged + " segments into " + segmentsWritten + "; retention removed " + retentionSegmentsRemoved
-          + "; " + deletePiecesProcessed + " delete pieces processed; " + objectsDeleted + " objects deleted"
+      return "caught up: "
+          + segmentsIndexed
+          + " segments indexed in "
+          + tenantDaysIndexed
+          + " tenant-days; merged "
+          + segmentsMerged
+          + " segments into "
+          + segmentsWritten
+          + "; retention removed "
+          + retentionSegmentsRemoved
+          + "; "
+          + deletePiecesProcessed
+          + " delete pieces processed; "
+          + objectsDeleted
+          + " objects deleted"
           + (failures > 0 ? "; " + failures + " failed" : "");
     }
   }
@@ -51,8 +70,12 @@ public final class CompactionSweep {
    * @param retention null when retention is off
    * @param deletes null when delete requests are not processed physically
    */
-  public record Steps(IndexCatchUp catchUp, DayCompactor compactor, RetentionSweeper retention,
-      DeleteProcessor deletes, DelayedDeleter deleter) {}
+  public record Steps(
+      IndexCatchUp catchUp,
+      DayCompactor compactor,
+      RetentionSweeper retention,
+      DeleteProcessor deletes,
+      DelayedDeleter deleter) {}
 
   private final ObjectStore store;
   private final SharedIndexer lock;
@@ -65,9 +88,16 @@ public final class CompactionSweep {
   private final CompactorMetrics metrics;
   private final Clock clock;
 
-  /** @param requests the delete requests, whose tenants the deletes step visits */
-  public CompactionSweep(ObjectStore store, SharedIndexer lock, Steps steps, DeleteRequestStore requests,
-      CompactorMetrics metrics, Clock clock) {
+  /**
+   * @param requests the delete requests, whose tenants the deletes step visits
+   */
+  public CompactionSweep(
+      ObjectStore store,
+      SharedIndexer lock,
+      Steps steps,
+      DeleteRequestStore requests,
+      CompactorMetrics metrics,
+      Clock clock) {
     this.store = store;
     this.lock = lock;
     this.catchUp = steps.catchUp();
@@ -132,11 +162,19 @@ public final class CompactionSweep {
     metrics.delayedDeletes(d);
     Instant done = clock.instant();
     metrics.sweepDone(Duration.between(started, done), done.getEpochSecond());
-    return new Result(caught.tenantDays(), caught.indexed(), merged[0], merged[1], retentionRemoved, pieces,
-        d.deleted(), failures);
+    return new Result(
+        caught.tenantDays(),
+        caught.indexed(),
+        merged[0],
+        merged[1],
+        retentionRemoved,
+        pieces,
+        d.deleted(),
+        failures);
   }
 
-  private DayCompactor.Stats compact(String tenant, LocalDate day) throws IOException, CorruptIndexException {
+  private DayCompactor.Stats compact(String tenant, LocalDate day)
+      throws IOException, CorruptIndexException {
     try {
       return compactor.compact(tenant, day);
     } catch (CorruptSegmentException e) {
@@ -152,7 +190,8 @@ public final class CompactionSweep {
     }
   }
 
-  private DeleteProcessor.Stats processDeletes(String tenant) throws IOException, CorruptIndexException {
+  private DeleteProcessor.Stats processDeletes(String tenant)
+      throws IOException, CorruptIndexException {
     try {
       return deletes.process(tenant);
     } catch (CorruptSegmentException e) {
@@ -169,7 +208,9 @@ public final class CompactionSweep {
     return tenants;
   }
 
-  /** Carries a corrupt segment through {@link SharedIndexer.Work}, which allows only index failures. */
+  /**
+   * Carries a corrupt segment through {@link SharedIndexer.Work}, which allows only index failures.
+   */
   static final class UncheckedCorruptSegment extends RuntimeException {
     UncheckedCorruptSegment(CorruptSegmentException e) {
       super(e.getMessage(), e);

@@ -32,16 +32,22 @@ public final class CompactorMetrics {
     objectsAfter = meters.counter("skald_compactor_objects_after_total");
     bytesRewritten = meters.counter("skald_compactor_bytes_rewritten_total");
     duplicates = meters.counter("skald_compactor_duplicates_dropped_total");
-    lag = Timer.builder("skald_compactor_compaction_lag_seconds")
-        .description("from indexing small segments to merging them").register(meters);
+    lag =
+        Timer.builder("skald_compactor_compaction_lag_seconds")
+            .description("from indexing small segments to merging them")
+            .register(meters);
     retentionSegmentsDropped = meters.counter("skald_compactor_retention_segments_dropped_total");
-    retentionSegmentsRewritten = meters.counter("skald_compactor_retention_segments_rewritten_total");
+    retentionSegmentsRewritten =
+        meters.counter("skald_compactor_retention_segments_rewritten_total");
     retentionStreamsExpired = meters.counter("skald_compactor_retention_streams_expired_total");
     deleteRequestsProcessed = meters.counter("loki_compactor_delete_requests_processed_total");
     linesDeleted = meters.counter("loki_compactor_deleted_lines");
     objectsDeleted = meters.counter("skald_compactor_objects_deleted_total");
-    sweepDuration = Timer.builder("loki_compactor_compact_tables_operation_duration_seconds").register(meters);
-    meters.gauge("loki_compactor_compact_tables_operation_last_successful_run_timestamp_seconds", lastSweep,
+    sweepDuration =
+        Timer.builder("loki_compactor_compact_tables_operation_duration_seconds").register(meters);
+    meters.gauge(
+        "loki_compactor_compact_tables_operation_last_successful_run_timestamp_seconds",
+        lastSweep,
         AtomicLong::doubleValue);
   }
 

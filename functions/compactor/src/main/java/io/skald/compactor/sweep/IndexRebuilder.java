@@ -24,19 +24,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Disaster recovery: writes every tenant-day index afresh from the objects alone. Lists
- * {@code segments/}, reads each footer, and indexes every segment except those a pending-deletes
- * record retired ({@code DELETE} candidates with the same version tag: they left the index in a
- * swap and wait for their delayed deletion). Chunker and compactor outputs alike are indexed; an
- * interrupted swap may leave both inputs and outputs indexed, which queries deduplicate and the
- * next compaction merges. Run it with no compactor running.
+ * Disaster recovery: writes every tenant-day index afresh from the objects alone. Lists {@code
+ * segments/}, reads each footer, and indexes every segment except those a pending-deletes record
+ * retired ({@code DELETE} candidates with the same version tag: they left the index in a swap and
+ * wait for their delayed deletion). Chunker and compactor outputs alike are indexed; an interrupted
+ * swap may leave both inputs and outputs indexed, which queries deduplicate and the next compaction
+ * merges. Run it with no compactor running.
  */
 public final class IndexRebuilder {
 
   private static final Logger LOG = LoggerFactory.getLogger(IndexRebuilder.class);
 
   /** What a rebuild did. */
-  public record Result(int tenantDays, int segmentsIndexed, int segmentsRetired, int segmentsCorrupt) {}
+  public record Result(
+      int tenantDays, int segmentsIndexed, int segmentsRetired, int segmentsCorrupt) {}
 
   private record Day(String tenant, LocalDate day) implements Comparable<Day> {
     @Override
@@ -59,8 +60,12 @@ public final class IndexRebuilder {
   public Result run() throws IOException {
     Map<Day, List<ObjectInfo>> byDay = new TreeMap<>();
     for (ObjectInfo o : store.list(ObjectKeys.SEGMENTS)) {
-      ObjectKeys.parseSegment(o.key()).ifPresent(k ->
-          byDay.computeIfAbsent(new Day(k.tenant(), k.day()), d -> new ArrayList<>()).add(o));
+      ObjectKeys.parseSegment(o.key())
+          .ifPresent(
+              k ->
+                  byDay
+                      .computeIfAbsent(new Day(k.tenant(), k.day()), d -> new ArrayList<>())
+                      .add(o));
     }
     Map<String, String> retired = retired();
     int indexed = 0;
@@ -83,8 +88,12 @@ public final class IndexRebuilder {
       }
       indexes.save(index);
     }
-    LOG.info("rebuilt {} tenant-day indexes: {} segments indexed, {} retired, {} corrupt", byDay.size(), indexed,
-        skipped, corrupt);
+    LOG.info(
+        "rebuilt {} tenant-day indexes: {} segments indexed, {} retired, {} corrupt",
+        byDay.size(),
+        indexed,
+        skipped,
+        corrupt);
     return new Result(byDay.size(), indexed, skipped, corrupt);
   }
 
@@ -93,9 +102,11 @@ public final class IndexRebuilder {
     Map<String, String> out = new HashMap<>();
     for (String key : pending.keys(null)) {
       Optional<PendingDelete> record = pending.load(key);
-      record.ifPresent(r -> r.candidates().stream()
-          .filter(c -> c.action() == PendingDelete.Action.DELETE && c.eTag() != null)
-          .forEach(c -> out.put(c.key(), c.eTag())));
+      record.ifPresent(
+          r ->
+              r.candidates().stream()
+                  .filter(c -> c.action() == PendingDelete.Action.DELETE && c.eTag() != null)
+                  .forEach(c -> out.put(c.key(), c.eTag())));
     }
     return out;
   }

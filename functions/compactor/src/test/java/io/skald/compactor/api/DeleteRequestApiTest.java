@@ -21,8 +21,12 @@ class DeleteRequestApiTest {
   MutableClock clock = new MutableClock(Instant.parse("2026-06-09T00:00:00Z"));
 
   DeleteRequestApi api(DeletionMode mode) throws Exception {
-    return new DeleteRequestApi(new DeleteRequestStore(new FileSystemObjectStore(dir, "loki-admin"), clock,
-        DeletionConfig.defaults()), DeletionConfig.defaults(), mode, clock);
+    return new DeleteRequestApi(
+        new DeleteRequestStore(
+            new FileSystemObjectStore(dir, "loki-admin"), clock, DeletionConfig.defaults()),
+        DeletionConfig.defaults(),
+        mode,
+        clock);
   }
 
   @Test
@@ -31,7 +35,8 @@ class DeleteRequestApiTest {
     assertThat(api.list("t", Map.of())).isEqualTo("null\n");
     api.add("t", Map.of("query", "{app=\"x\"} |= \"secret\"", "start", "1780900000"));
     String listed = api.list("t", Map.of());
-    assertThat(listed).contains("\"query\":\"{app=\\\"x\\\"} |= \\\"secret\\\"\"", "\"status\":\"received\"");
+    assertThat(listed)
+        .contains("\"query\":\"{app=\\\"x\\\"} |= \\\"secret\\\"\"", "\"status\":\"received\"");
     String id = listed.replaceAll("(?s).*\"request_id\":\"([0-9a-f]+)\".*", "$1");
     api.cancel("t", Map.of("request_id", id));
     assertThat(api.list("t", Map.of())).isEqualTo("null\n");
@@ -42,12 +47,15 @@ class DeleteRequestApiTest {
   void answersWithLokisErrors() throws Exception {
     DeleteRequestApi api = api(DeletionMode.FILTER_ONLY);
     assertThatThrownBy(() -> api.add("t", Map.of("query", "{app=\"x\"}")))
-        .isInstanceOf(DeleteApiException.class).hasMessage("start time not set");
+        .isInstanceOf(DeleteApiException.class)
+        .hasMessage("start time not set");
     assertThatThrownBy(() -> api.cancel("t", Map.of("request_id", "nope")))
         .hasMessage("could not find delete request with given id")
-        .extracting(e -> ((DeleteApiException) e).status()).isEqualTo(404);
+        .extracting(e -> ((DeleteApiException) e).status())
+        .isEqualTo(404);
     assertThatThrownBy(() -> api(DeletionMode.DISABLED).list("t", Map.of()))
         .hasMessage(DeletionMode.NOT_AVAILABLE)
-        .extracting(e -> ((DeleteApiException) e).status()).isEqualTo(403);
+        .extracting(e -> ((DeleteApiException) e).status())
+        .isEqualTo(403);
   }
 }

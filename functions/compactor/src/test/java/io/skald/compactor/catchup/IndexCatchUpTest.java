@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IndexCatchUpTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
   @TempDir Path dir;
@@ -48,8 +49,16 @@ class IndexCatchUpTest {
 
   /** Indexes a segment the way an ObjectCreated event would. */
   private void announce(String key) throws Exception {
-    indexer.indexAndFlush(ix -> ix.index(ObjectCreated.newBuilder().setBucket("loki-chunks").setKey(key).setSize(0)
-        .setEventTimeMillis(0).setSource("writer").build()));
+    indexer.indexAndFlush(
+        ix ->
+            ix.index(
+                ObjectCreated.newBuilder()
+                    .setBucket("loki-chunks")
+                    .setKey(key)
+                    .setSize(0)
+                    .setEventTimeMillis(0)
+                    .setSource("writer")
+                    .build()));
   }
 
   private List<String> indexed(String tenant, LocalDate day) throws Exception {
@@ -71,7 +80,9 @@ class IndexCatchUpTest {
     assertThat(indexed("fake", TODAY)).containsExactlyInAnyOrder(announced, lostToday);
     assertThat(indexed("fake", TODAY.minusDays(1))).containsExactly(lostYesterday);
     assertThat(indexed("team-b", TODAY.minusDays(2))).containsExactly(lostOtherTenant);
-    assertThat(catchUp(RetiredSegments.NONE).run().indexed()).as("a second run has nothing to do").isZero();
+    assertThat(catchUp(RetiredSegments.NONE).run().indexed())
+        .as("a second run has nothing to do")
+        .isZero();
   }
 
   @Test
@@ -88,21 +99,24 @@ class IndexCatchUpTest {
     announce(key);
     TestStores.writeSegment(store, "fake", TODAY, 1, "a", "b", "c");
     assertThat(catchUp(RetiredSegments.NONE).run().indexed()).isEqualTo(1);
-    assertThat(indexes.load("fake", TODAY).segments().get(0).streams().get(0).entries()).isEqualTo(3);
+    assertThat(indexes.load("fake", TODAY).segments().get(0).streams().get(0).entries())
+        .isEqualTo(3);
   }
 
   @Test
   void retiredSegmentsAreNotBroughtBack() throws Exception {
     announce(TestStores.writeSegment(store, "fake", TODAY, 1, "a"));
     String compactedAway = TestStores.writeSegment(store, "fake", TODAY, 5, "b");
-    assertThat(catchUp((tenant, day) -> s -> s.key().equals(compactedAway)).run().indexed()).isZero();
+    assertThat(catchUp((tenant, day) -> s -> s.key().equals(compactedAway)).run().indexed())
+        .isZero();
     assertThat(indexed("fake", TODAY)).doesNotContain(compactedAway);
   }
 
   @Test
   void aCorruptIndexSkipsItsTenantDayOnly() throws Exception {
     announce(TestStores.writeSegment(store, "fake", TODAY, 1, "a"));
-    store.put(ObjectKeys.index("fake", TODAY.minusDays(1)), "{broken".getBytes(StandardCharsets.UTF_8));
+    store.put(
+        ObjectKeys.index("fake", TODAY.minusDays(1)), "{broken".getBytes(StandardCharsets.UTF_8));
     TestStores.writeSegment(store, "fake", TODAY.minusDays(1), 1, "b");
     String lost = TestStores.writeSegment(store, "fake", TODAY, 2, "c");
     IndexCatchUp.Result r = catchUp(RetiredSegments.NONE).run();

@@ -27,18 +27,44 @@ class PendingDeletesRetiredTest {
   @Test
   void objectsNamedByAPendingDeletesRecordOfTheDayAreRetiredInTheVersionItSaw() throws Exception {
     FileSystemObjectStore store = new FileSystemObjectStore(dir, "loki-chunks");
-    new PendingDeleteStore(store).save(new PendingDelete("fake", DAY, "r1", Instant.EPOCH, List.of(
-        new PendingDelete.Candidate("segments/fake/2026-11-25/0000-1.seg", "v1", PendingDelete.Action.DELETE),
-        new PendingDelete.Candidate("segments/fake/2026-11-25/c-out-000.seg", null, PendingDelete.Action.RECHECK))));
-    new PendingDeleteStore(store).save(new PendingDelete("fake", DAY.minusDays(1), "r2", Instant.EPOCH, List.of(
-        new PendingDelete.Candidate("segments/fake/2026-11-24/0000-1.seg", null, PendingDelete.Action.DELETE))));
+    new PendingDeleteStore(store)
+        .save(
+            new PendingDelete(
+                "fake",
+                DAY,
+                "r1",
+                Instant.EPOCH,
+                List.of(
+                    new PendingDelete.Candidate(
+                        "segments/fake/2026-11-25/0000-1.seg", "v1", PendingDelete.Action.DELETE),
+                    new PendingDelete.Candidate(
+                        "segments/fake/2026-11-25/c-out-000.seg",
+                        null,
+                        PendingDelete.Action.RECHECK))));
+    new PendingDeleteStore(store)
+        .save(
+            new PendingDelete(
+                "fake",
+                DAY.minusDays(1),
+                "r2",
+                Instant.EPOCH,
+                List.of(
+                    new PendingDelete.Candidate(
+                        "segments/fake/2026-11-24/0000-1.seg",
+                        null,
+                        PendingDelete.Action.DELETE))));
 
     Predicate<ObjectInfo> retired = new PendingDeletesRetired(store).of("fake", DAY);
     assertThat(retired.test(object("segments/fake/2026-11-25/0000-1.seg", "v1"))).isTrue();
-    assertThat(retired.test(object("segments/fake/2026-11-25/0000-1.seg", "v2"))).as("rewritten since").isFalse();
+    assertThat(retired.test(object("segments/fake/2026-11-25/0000-1.seg", "v2")))
+        .as("rewritten since")
+        .isFalse();
     assertThat(retired.test(object("segments/fake/2026-11-25/c-out-000.seg", "any"))).isTrue();
     assertThat(retired.test(object("segments/fake/2026-11-25/0000-2.seg", "v1"))).isFalse();
-    assertThat(new PendingDeletesRetired(store).of("other", DAY).test(object("segments/fake/2026-11-25/0000-1.seg", "v1")))
+    assertThat(
+            new PendingDeletesRetired(store)
+                .of("other", DAY)
+                .test(object("segments/fake/2026-11-25/0000-1.seg", "v1")))
         .isFalse();
   }
 }

@@ -8,7 +8,8 @@ class CloudEventsControllerTest {
 
   @Test
   void outcomesAreSafeHeaderValues() {
-    assertThat(CloudEventsController.headerSafe("dead-lettered: not a segment key: a/b c\r\nX: y é"))
+    assertThat(
+            CloudEventsController.headerSafe("dead-lettered: not a segment key: a/b c\r\nX: y é"))
         .isEqualTo("dead-lettered: not a segment key: a/b c??X: y ?");
     assertThat(CloudEventsController.headerSafe("x".repeat(2000))).hasSize(512);
   }

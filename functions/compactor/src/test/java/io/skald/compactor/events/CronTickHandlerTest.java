@@ -36,25 +36,43 @@ class CronTickHandlerTest {
   @BeforeEach
   void setUp() throws Exception {
     store = new TestStores.Switchable(new FileSystemObjectStore(dir, "loki-chunks"));
-    indexer = new SharedIndexer(new SegmentIndexer(new IndexStore(store), new SimpleMeterRegistry()));
-    handler = new CronTickHandler(new IndexCatchUp(store, indexer, RetiredSegments.NONE, Clock.systemUTC(), Duration.ofDays(2)),
-        Clock.systemUTC());
+    indexer =
+        new SharedIndexer(new SegmentIndexer(new IndexStore(store), new SimpleMeterRegistry()));
+    handler =
+        new CronTickHandler(
+            new IndexCatchUp(
+                store, indexer, RetiredSegments.NONE, Clock.systemUTC(), Duration.ofDays(2)),
+            Clock.systemUTC());
   }
 
   private EventReply tick() {
-    HttpEvents.Request r = HttpEvents.binary(CloudEventBuilder.v1().withId("1").withType("dev.knative.sources.ping")
-        .withSource(URI.create("/apis/v1/namespaces/skald/pingsources/skald-compaction"))
-        .withData("application/json", utf8("{\"kind\":\"compaction\"}")).build());
+    HttpEvents.Request r =
+        HttpEvents.binary(
+            CloudEventBuilder.v1()
+                .withId("1")
+                .withType("dev.knative.sources.ping")
+                .withSource(URI.create("/apis/v1/namespaces/skald/pingsources/skald-compaction"))
+                .withData("application/json", utf8("{\"kind\":\"compaction\"}"))
+                .build());
     return handler.handle(r.headers(), r.body());
   }
 
   @Test
   void aTickCatchesUpOnLostEvents() throws Exception {
     String first = TestStores.writeSegment(store, "fake", today, 1, "a");
-    indexer.indexAndFlush(ix -> ix.index(ObjectCreated.newBuilder().setBucket("loki-chunks").setKey(first).setSize(0)
-        .setEventTimeMillis(0).setSource("writer").build()));
+    indexer.indexAndFlush(
+        ix ->
+            ix.index(
+                ObjectCreated.newBuilder()
+                    .setBucket("loki-chunks")
+                    .setKey(first)
+                    .setSize(0)
+                    .setEventTimeMillis(0)
+                    .setSource("writer")
+                    .build()));
     TestStores.writeSegment(store, "fake", today, 2, "b");
-    assertThat(tick()).isEqualTo(EventReply.handled("caught up: 1 segments indexed in 1 tenant-days"));
+    assertThat(tick())
+        .isEqualTo(EventReply.handled("caught up: 1 segments indexed in 1 tenant-days"));
     assertThat(new IndexStore(store).load("fake", today).segments()).hasSize(2);
   }
 
@@ -66,7 +84,12 @@ class CronTickHandlerTest {
 
   @Test
   void somethingThatIsNoCloudEventIs400() {
-    assertThat(handler.handle(Map.of("Content-Type", List.of("application/json")), utf8("{\"kind\":\"compaction\"}")).status())
+    assertThat(
+            handler
+                .handle(
+                    Map.of("Content-Type", List.of("application/json")),
+                    utf8("{\"kind\":\"compaction\"}"))
+                .status())
         .isEqualTo(400);
   }
 }

@@ -18,11 +18,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CronTicksTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:07Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-25T10:00:07Z"), ZoneOffset.UTC);
 
   /** What a PingSource sends: type dev.knative.sources.ping, its data, the scheduled time. */
   private static CloudEventBuilder ping() {
-    return CloudEventBuilder.v1().withId("e1").withType("dev.knative.sources.ping")
+    return CloudEventBuilder.v1()
+        .withId("e1")
+        .withType("dev.knative.sources.ping")
         .withSource(URI.create("/apis/v1/namespaces/skald/pingsources/skald-compaction"))
         .withTime(OffsetDateTime.parse("2026-11-25T10:00:00Z"));
   }
@@ -34,26 +37,45 @@ class CronTicksTest {
 
   @Test
   void aPingSourceTickAsConfiguredInKnative() throws Exception {
-    CronTick tick = read(HttpEvents.binary(ping().withData("application/json", utf8("{\"kind\":\"compaction\"}")).build()));
-    assertThat(tick).isEqualTo(new CronTick("compaction", Instant.parse("2026-11-25T10:00:00Z").toEpochMilli()));
+    CronTick tick =
+        read(
+            HttpEvents.binary(
+                ping().withData("application/json", utf8("{\"kind\":\"compaction\"}")).build()));
+    assertThat(tick)
+        .isEqualTo(
+            new CronTick("compaction", Instant.parse("2026-11-25T10:00:00Z").toEpochMilli()));
   }
 
   @Test
   void anyContentTypeAndStructuredModeToo() throws Exception {
-    assertThat(read(HttpEvents.binary(ping().withData("text/plain", utf8("{\"kind\":\"retention\"}")).build())).getKind())
+    assertThat(
+            read(HttpEvents.binary(
+                    ping().withData("text/plain", utf8("{\"kind\":\"retention\"}")).build()))
+                .getKind())
         .isEqualTo("retention");
-    assertThat(read(HttpEvents.structured(ping().withData("application/json", utf8("{\"kind\":\"compaction\"}")).build())).getKind())
+    assertThat(
+            read(HttpEvents.structured(
+                    ping().withData("application/json", utf8("{\"kind\":\"compaction\"}")).build()))
+                .getKind())
         .isEqualTo("compaction");
   }
 
   @Test
   void noDataMeansTheDefaultKindAndNoTimeMeansNow() throws Exception {
-    CloudEvent bare = CloudEventBuilder.v1().withId("e2").withType("t").withSource(URI.create("/s")).build();
+    CloudEvent bare =
+        CloudEventBuilder.v1().withId("e2").withType("t").withSource(URI.create("/s")).build();
     assertThat(CronTicks.decode(bare, CLOCK)).isEqualTo(new CronTick("compaction", CLOCK.millis()));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"compaction", "{\"kind\":7}", "{\"kind\":\"\"}", "[\"compaction\"]", "{\"other\":1}"})
+  @ValueSource(
+      strings = {
+        "compaction",
+        "{\"kind\":7}",
+        "{\"kind\":\"\"}",
+        "[\"compaction\"]",
+        "{\"other\":1}"
+      })
   void dataWithoutAKindIsRejected(String data) {
     CloudEvent e = ping().withData("application/json", utf8(data)).build();
     assertThatThrownBy(() -> CronTicks.decode(e, CLOCK)).isInstanceOf(InvalidEventException.class);

@@ -15,17 +15,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** CloudEvents as HTTP requests, written by the CloudEvents SDK the way Knative's sources send them. */
+/**
+ * CloudEvents as HTTP requests, written by the CloudEvents SDK the way Knative's sources send them.
+ */
 final class HttpEvents {
 
   /** Headers (as a server sees them: any case, possibly several values) and body. */
   record Request(Map<String, List<String>> headers, byte[] body) {}
 
-  static final URI KAFKA_SOURCE = URI.create("/apis/v1/namespaces/skald/kafkasources/skald-storage-events#" + Topics.STORAGE_EVENTS);
+  static final URI KAFKA_SOURCE =
+      URI.create(
+          "/apis/v1/namespaces/skald/kafkasources/skald-storage-events#" + Topics.STORAGE_EVENTS);
 
   private HttpEvents() {}
 
-  /** What a KafkaSource makes of a record of storage.events: type, source, subject, key as it sets them. */
+  /**
+   * What a KafkaSource makes of a record of storage.events: type, source, subject, key as it sets
+   * them.
+   */
   static CloudEventBuilder fromKafka(int partition, long offset, String key) {
     return CloudEventBuilder.v1()
         .withId("partition:" + partition + "/offset:" + offset)
@@ -39,12 +46,14 @@ final class HttpEvents {
   static Request binary(CloudEvent event) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     AtomicReference<byte[]> body = new AtomicReference<>(new byte[0]);
-    HttpMessageFactory.createWriter((k, v) -> headers.put(mixedCase(k), List.of(v)), body::set).writeBinary(event);
+    HttpMessageFactory.createWriter((k, v) -> headers.put(mixedCase(k), List.of(v)), body::set)
+        .writeBinary(event);
     return new Request(headers, body.get());
   }
 
   static Request structured(CloudEvent event) {
-    byte[] body = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event);
+    byte[] body =
+        EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event);
     return new Request(Map.of("Content-Type", List.of(JsonFormat.CONTENT_TYPE)), body);
   }
 

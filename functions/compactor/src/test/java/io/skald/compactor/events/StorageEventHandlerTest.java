@@ -34,7 +34,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** POST /events/storage without HTTP: a real indexer on a file-system store, dead letters on a real local log. */
+/**
+ * POST /events/storage without HTTP: a real indexer on a file-system store, dead letters on a real
+ * local log.
+ */
 class StorageEventHandlerTest {
 
   private static final LocalDate DAY = LocalDate.of(2026, 11, 25);
@@ -47,11 +50,18 @@ class StorageEventHandlerTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    store = new TestStores.Switchable(new FileSystemObjectStore(dir.resolve("objects"), "loki-chunks"));
-    bus = LocalLogBus.open(new LocalLogConfig(dir.resolve("bus"), 1, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES)
-        .withSendTimeout(Duration.ofSeconds(2)));
-    SharedIndexer indexer = new SharedIndexer(new SegmentIndexer(new IndexStore(store), new SimpleMeterRegistry()));
-    handler = new StorageEventHandler(indexer, new DeadLetterPublisher(bus.producer(), DLQ), Clock.systemUTC());
+    store =
+        new TestStores.Switchable(new FileSystemObjectStore(dir.resolve("objects"), "loki-chunks"));
+    bus =
+        LocalLogBus.open(
+            new LocalLogConfig(
+                    dir.resolve("bus"), 1, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES)
+                .withSendTimeout(Duration.ofSeconds(2)));
+    SharedIndexer indexer =
+        new SharedIndexer(new SegmentIndexer(new IndexStore(store), new SimpleMeterRegistry()));
+    handler =
+        new StorageEventHandler(
+            indexer, new DeadLetterPublisher(bus.producer(), DLQ), Clock.systemUTC());
   }
 
   @AfterEach
@@ -60,11 +70,19 @@ class StorageEventHandlerTest {
   }
 
   private static ObjectCreated created(String bucket, String key) {
-    return ObjectCreated.newBuilder().setBucket(bucket).setKey(key).setSize(1).setEventTimeMillis(0).setSource("writer").build();
+    return ObjectCreated.newBuilder()
+        .setBucket(bucket)
+        .setKey(key)
+        .setSize(1)
+        .setEventTimeMillis(0)
+        .setSource("writer")
+        .build();
   }
 
   private EventReply post(ObjectCreated event) {
-    HttpEvents.Request r = HttpEvents.binary(HttpEvents.fromKafka(3, 17, "fake").withData(HttpEvents.avro(event)).build());
+    HttpEvents.Request r =
+        HttpEvents.binary(
+            HttpEvents.fromKafka(3, 17, "fake").withData(HttpEvents.avro(event)).build());
     return handler.handle(r.headers(), r.body());
   }
 
@@ -77,7 +95,8 @@ class StorageEventHandlerTest {
     try (BusConsumer c = bus.consumer("test-" + System.nanoTime(), DLQ)) {
       for (BusRecord r : c.poll(Duration.ofMillis(200))) {
         JsonNode n = new ObjectMapper().readTree(r.value());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) n).put("key", new String(r.key(), StandardCharsets.UTF_8));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) n)
+            .put("key", new String(r.key(), StandardCharsets.UTF_8));
         out.add(n);
       }
     }
@@ -107,33 +126,49 @@ class StorageEventHandlerTest {
     assertThat(post(created("loki-ruler", ObjectKeys.segment("fake", DAY, 0, 1))))
         .isEqualTo(EventReply.handled("dead-lettered: object in foreign bucket: loki-ruler"));
     assertThat(post(created("loki-chunks", "index/v1/fake/2026-11-25.json")))
-        .isEqualTo(EventReply.handled("dead-lettered: not a segment key: index/v1/fake/2026-11-25.json"));
-    assertThat(post(created("loki-chunks", corrupt))).isEqualTo(EventReply.handled("dead-lettered: corrupt segment: " + corrupt));
+        .isEqualTo(
+            EventReply.handled("dead-lettered: not a segment key: index/v1/fake/2026-11-25.json"));
+    assertThat(post(created("loki-chunks", corrupt)))
+        .isEqualTo(EventReply.handled("dead-lettered: corrupt segment: " + corrupt));
     List<JsonNode> dead = deadLetters();
-    assertThat(dead).extracting(d -> d.get("reason").asText()).containsExactly("object in foreign bucket: loki-ruler",
-        "not a segment key: index/v1/fake/2026-11-25.json", "corrupt segment: " + corrupt);
-    assertThat(dead).allSatisfy(d -> {
-      assertThat(d.get("topic").asText()).as("the KafkaSource's topic").isEqualTo(Topics.STORAGE_EVENTS);
-      assertThat(d.get("partition").asInt()).isEqualTo(3);
-      assertThat(d.get("offset").asLong()).isEqualTo(17);
-      assertThat(d.get("key").asText()).as("the record key from the key extension").isEqualTo("fake");
-    });
+    assertThat(dead)
+        .extracting(d -> d.get("reason").asText())
+        .containsExactly(
+            "object in foreign bucket: loki-ruler",
+            "not a segment key: index/v1/fake/2026-11-25.json",
+            "corrupt segment: " + corrupt);
+    assertThat(dead)
+        .allSatisfy(
+            d -> {
+              assertThat(d.get("topic").asText())
+                  .as("the KafkaSource's topic")
+                  .isEqualTo(Topics.STORAGE_EVENTS);
+              assertThat(d.get("partition").asInt()).isEqualTo(3);
+              assertThat(d.get("offset").asLong()).isEqualTo(17);
+              assertThat(d.get("key").asText())
+                  .as("the record key from the key extension")
+                  .isEqualTo("fake");
+            });
   }
 
   @Test
   void undecodableDataIsDeadLetteredAsReceived() throws Exception {
     byte[] garbage = utf8("{\"bucket\":42}");
-    HttpEvents.Request r = HttpEvents.binary(HttpEvents.fromKafka(0, 5, "fake").withData("application/json", garbage).build());
+    HttpEvents.Request r =
+        HttpEvents.binary(
+            HttpEvents.fromKafka(0, 5, "fake").withData("application/json", garbage).build());
     EventReply reply = handler.handle(r.headers(), r.body());
     assertThat(reply.status()).isEqualTo(204);
-    assertThat(reply.outcome()).startsWith("dead-lettered: JSON ObjectCreated: bucket is not a string");
+    assertThat(reply.outcome())
+        .startsWith("dead-lettered: JSON ObjectCreated: bucket is not a string");
     JsonNode dead = deadLetters().get(0);
     assertThat(Base64.getDecoder().decode(dead.get("value").asText())).isEqualTo(garbage);
   }
 
   @Test
   void aRequestThatIsNoCloudEventIsABadRequestAndTouchesNothing() throws Exception {
-    EventReply reply = handler.handle(Map.of("Content-Type", List.of("application/json")), utf8("{}"));
+    EventReply reply =
+        handler.handle(Map.of("Content-Type", List.of("application/json")), utf8("{}"));
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.outcome()).startsWith("not a CloudEvent");
     assertThat(deadLetters()).isEmpty();
@@ -154,6 +189,7 @@ class StorageEventHandlerTest {
   @Test
   void aBusThatCannotTakeTheDeadLetterIs503() {
     bus.close();
-    assertThat(post(created("loki-ruler", ObjectKeys.segment("fake", DAY, 0, 1))).status()).isEqualTo(503);
+    assertThat(post(created("loki-ruler", ObjectKeys.segment("fake", DAY, 0, 1))).status())
+        .isEqualTo(503);
   }
 }

@@ -19,8 +19,14 @@ class CompactionPlannerTest {
   static final LocalDate DAY = LocalDate.of(2026, 1, 2);
 
   static IndexedSegment seg(long offset, long size, long raw, long minTime) {
-    StreamInfo s = new StreamInfo("{a=\"b\"}", minTime, minTime + 10, 1, raw,
-        List.of(new BlockRef(5, 10, minTime, minTime + 10, 1, (int) raw, 0)));
+    StreamInfo s =
+        new StreamInfo(
+            "{a=\"b\"}",
+            minTime,
+            minTime + 10,
+            1,
+            raw,
+            List.of(new BlockRef(5, 10, minTime, minTime + 10, 1, (int) raw, 0)));
     return new IndexedSegment(ObjectKeys.segment("t", DAY, 0, offset), size, List.of(s));
   }
 
@@ -68,9 +74,11 @@ class CompactionPlannerTest {
     List<List<IndexedSegment>> groups = p.plan(new TenantDayIndex("t", DAY, s));
     assertThat(groups).hasSize(2);
     // the earliest four by time (offsets 8..5) form the first group, sorted by key
-    assertThat(groups.get(0)).extracting(IndexedSegment::key).containsExactly(
-        ObjectKeys.segment("t", DAY, 0, 5), ObjectKeys.segment("t", DAY, 0, 6),
-        ObjectKeys.segment("t", DAY, 0, 7), ObjectKeys.segment("t", DAY, 0, 8));
+    assertThat(groups.get(0))
+        .extracting(IndexedSegment::key)
+        .containsExactly(
+            ObjectKeys.segment("t", DAY, 0, 5), ObjectKeys.segment("t", DAY, 0, 6),
+            ObjectKeys.segment("t", DAY, 0, 7), ObjectKeys.segment("t", DAY, 0, 8));
     assertThat(groups).allSatisfy(g -> assertThat(g).noneMatch(x -> x.size() >= 300));
   }
 

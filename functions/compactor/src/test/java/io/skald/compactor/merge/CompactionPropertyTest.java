@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Property: for random streams written as many small segments, a fixed set of reads returns the
  * same entries before a compaction, through the old index copy while it runs (until the delay),
- * after it, and across several rounds of new segments and re-compaction. Seeded, so a failure
- * names the seed that reproduces it.
+ * after it, and across several rounds of new segments and re-compaction. Seeded, so a failure names
+ * the seed that reproduces it.
  */
 class CompactionPropertyTest {
 
@@ -57,13 +57,22 @@ class CompactionPropertyTest {
     RandomLogs logs = new RandomLogs(seed, DAY);
     Random r = logs.random();
     int small = 2_000 + r.nextInt(30_000);
-    CompactionConfig cfg = new CompactionConfig(2 + r.nextInt(3), small, small + r.nextInt(20_000),
-        Duration.ofHours(2), 2_000 + r.nextInt(60_000), 256 + r.nextInt(4096), 1);
-    ObjectStore store = new FileSystemObjectStore(Files.createTempDirectory(dir, "s" + seed), "chunks");
+    CompactionConfig cfg =
+        new CompactionConfig(
+            2 + r.nextInt(3),
+            small,
+            small + r.nextInt(20_000),
+            Duration.ofHours(2),
+            2_000 + r.nextInt(60_000),
+            256 + r.nextInt(4096),
+            1);
+    ObjectStore store =
+        new FileSystemObjectStore(Files.createTempDirectory(dir, "s" + seed), "chunks");
     MutableClock clock = new MutableClock(Instant.parse("2026-06-02T00:00:00Z"));
     IndexSwap swap = new IndexSwap(store, clock, cfg.retentionDeleteDelay());
-    DayCompactor compactor = new DayCompactor(new IndexStore(store), new CompactionPlanner(cfg),
-        new SegmentMerger(store, cfg), swap);
+    DayCompactor compactor =
+        new DayCompactor(
+            new IndexStore(store), new CompactionPlanner(cfg), new SegmentMerger(store, cfg), swap);
     DelayedDeleter deleter = new DelayedDeleter(store, clock, cfg.retentionDeleteDelay());
     Segments segments = new Segments(store);
     ReadChecks checks = new ReadChecks(logs.streams(), logs.windows(6));
@@ -87,7 +96,9 @@ class CompactionPropertyTest {
       assertThat(after.segments().size()).isLessThanOrEqualTo(before.segments().size());
 
       assertThat(checks.run(store, "t", DAY)).as("after, round " + round).isEqualTo(expected);
-      assertThat(checks.run(store, before)).as("old index copy, round " + round).isEqualTo(expected);
+      assertThat(checks.run(store, before))
+          .as("old index copy, round " + round)
+          .isEqualTo(expected);
       StoreChecks.assertIndexComplete(store, "t", DAY);
 
       clock.advance(cfg.retentionDeleteDelay());

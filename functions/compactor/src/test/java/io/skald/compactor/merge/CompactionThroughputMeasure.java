@@ -20,13 +20,14 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Not a test: measures compaction throughput on one thread. Writes about 200 MB (uncompressed
- * line and metadata bytes) of generated logs as small chunker-style segments to a file-system
- * store, then merges them with the default configuration, and prints MB/s per core for the merge
- * alone (read, decode, sort, de-duplicate, re-encode, compress) and for a whole compaction pass
- * (plus writing the outputs, the index and the pending-deletes record, fsync'd).
+ * Not a test: measures compaction throughput on one thread. Writes about 200 MB (uncompressed line
+ * and metadata bytes) of generated logs as small chunker-style segments to a file-system store,
+ * then merges them with the default configuration, and prints MB/s per core for the merge alone
+ * (read, decode, sort, de-duplicate, re-encode, compress) and for a whole compaction pass (plus
+ * writing the outputs, the index and the pending-deletes record, fsync'd).
  *
- * <p>Run: {@code java -Xmx3g -cp <test classpath> io.skald.compactor.merge.CompactionThroughputMeasure [MB]}
+ * <p>Run: {@code java -Xmx3g -cp <test classpath>
+ * io.skald.compactor.merge.CompactionThroughputMeasure [MB]}
  */
 public final class CompactionThroughputMeasure {
 
@@ -40,7 +41,8 @@ public final class CompactionThroughputMeasure {
 
     long t = System.nanoTime();
     long[] written = generate(store, "t", targetRaw, 42);
-    System.out.printf("generated %d segments, %.1f MB raw, %.1f MB stored in %.1f s%n",
+    System.out.printf(
+        "generated %d segments, %.1f MB raw, %.1f MB stored in %.1f s%n",
         written[0], written[1] / 1e6, written[2] / 1e6, (System.nanoTime() - t) / 1e9);
 
     CompactionConfig cfg = CompactionConfig.defaults();
@@ -57,24 +59,42 @@ public final class CompactionThroughputMeasure {
       out = 0;
       long start = System.nanoTime();
       for (List<IndexedSegment> g : groups) {
-        MergeResult r = merger.merge("t", DAY, "merge", "", g.stream().map(IndexedSegment::key).toList(),
-            EntryFilter.KEEP_ALL);
+        MergeResult r =
+            merger.merge(
+                "t",
+                DAY,
+                "merge",
+                "",
+                g.stream().map(IndexedSegment::key).toList(),
+                EntryFilter.KEEP_ALL);
         raw += r.inputRawBytes();
         stored += r.inputBytes();
         out += r.outputs().stream().mapToLong(o -> o.bytes().length).sum();
       }
       best = Math.min(best, (System.nanoTime() - start) / 1e9);
     }
-    System.out.printf("merge only (best of 3): %d groups, %.1f MB raw / %.1f MB stored in -> %.1f MB out, "
-        + "%.2f s: %.1f MB/s raw, %.1f MB/s stored per core%n",
-        groups.size(), raw / 1e6, stored / 1e6, out / 1e6, best, raw / 1e6 / best, stored / 1e6 / best);
+    System.out.printf(
+        "merge only (best of 3): %d groups, %.1f MB raw / %.1f MB stored in -> %.1f MB out, "
+            + "%.2f s: %.1f MB/s raw, %.1f MB/s stored per core%n",
+        groups.size(),
+        raw / 1e6,
+        stored / 1e6,
+        out / 1e6,
+        best,
+        raw / 1e6 / best,
+        stored / 1e6 / best);
 
-    DayCompactor compactor = new DayCompactor(new IndexStore(store), new CompactionPlanner(cfg), merger,
-        new IndexSwap(store, Clock.systemUTC(), cfg.retentionDeleteDelay()));
+    DayCompactor compactor =
+        new DayCompactor(
+            new IndexStore(store),
+            new CompactionPlanner(cfg),
+            merger,
+            new IndexSwap(store, Clock.systemUTC(), cfg.retentionDeleteDelay()));
     long start = System.nanoTime();
     DayCompactor.Stats s = compactor.compact("t", DAY);
     double secs = (System.nanoTime() - start) / 1e9;
-    System.out.printf("full pass: %d -> %d segments, %.2f s: %.1f MB/s raw per core%n",
+    System.out.printf(
+        "full pass: %d -> %d segments, %.2f s: %.1f MB/s raw per core%n",
         s.segmentsIn(), s.segmentsOut(), secs, raw / 1e6 / secs);
   }
 
@@ -82,14 +102,22 @@ public final class CompactionThroughputMeasure {
     ObjectStore store = new FileSystemObjectStore(dir, "chunks");
     generate(store, "t", 30_000_000L, 7);
     SegmentMerger merger = new SegmentMerger(store, CompactionConfig.defaults());
-    for (List<IndexedSegment> g : new CompactionPlanner(CompactionConfig.defaults())
-        .plan(new IndexStore(store).load("t", DAY))) {
-      merger.merge("t", DAY, "merge", "", g.stream().map(IndexedSegment::key).toList(), EntryFilter.KEEP_ALL);
+    for (List<IndexedSegment> g :
+        new CompactionPlanner(CompactionConfig.defaults())
+            .plan(new IndexStore(store).load("t", DAY))) {
+      merger.merge(
+          "t",
+          DAY,
+          "merge",
+          "",
+          g.stream().map(IndexedSegment::key).toList(),
+          EntryFilter.KEEP_ALL);
     }
   }
 
   /** Segments of ~2 MB raw each (one second of a busy chunker partition); returns counts. */
-  static long[] generate(ObjectStore store, String tenant, long targetRaw, long seed) throws Exception {
+  static long[] generate(ObjectStore store, String tenant, long targetRaw, long seed)
+      throws Exception {
     Random r = new Random(seed);
     String[] streams = new String[50];
     for (int i = 0; i < streams.length; i++) {
@@ -106,12 +134,27 @@ public final class CompactionThroughputMeasure {
       SegmentWriter w = new SegmentWriter();
       while (w.rawBytes() < 2_000_000) {
         ts += r.nextInt(200_000);
-        String line = "ts=" + ts + " level=" + levels[r.nextInt(levels.length)] + " caller=handler.go:"
-            + (100 + r.nextInt(400)) + " msg=\"request handled\" method=GET path=" + paths[r.nextInt(paths.length)]
-            + "/" + r.nextInt(100_000) + " status=" + (r.nextInt(20) == 0 ? 500 : 200) + " duration="
-            + r.nextInt(2000) / 10.0 + "ms bytes=" + r.nextInt(50_000);
-        List<Label> md = r.nextInt(4) == 0
-            ? List.of(new Label("trace_id", Long.toHexString(r.nextLong()))) : List.of();
+        String line =
+            "ts="
+                + ts
+                + " level="
+                + levels[r.nextInt(levels.length)]
+                + " caller=handler.go:"
+                + (100 + r.nextInt(400))
+                + " msg=\"request handled\" method=GET path="
+                + paths[r.nextInt(paths.length)]
+                + "/"
+                + r.nextInt(100_000)
+                + " status="
+                + (r.nextInt(20) == 0 ? 500 : 200)
+                + " duration="
+                + r.nextInt(2000) / 10.0
+                + "ms bytes="
+                + r.nextInt(50_000);
+        List<Label> md =
+            r.nextInt(4) == 0
+                ? List.of(new Label("trace_id", Long.toHexString(r.nextLong())))
+                : List.of();
         w.append(streams[r.nextInt(streams.length)], ts, line.getBytes(StandardCharsets.UTF_8), md);
       }
       raw += w.rawBytes();

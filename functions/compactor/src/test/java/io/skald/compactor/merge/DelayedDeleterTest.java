@@ -44,8 +44,9 @@ class DelayedDeleterTest {
     pending = new PendingDeleteStore(store);
     k1 = segments.write("t", DAY, 0, 0, List.of(Entry.of(A, T0, "x")));
     k2 = segments.write("t", DAY, 0, 1, List.of(Entry.of(A, T0 + 1, "y")));
-    merged = new SegmentMerger(store, CompactionConfig.defaults())
-        .merge("t", DAY, "merge", "", List.of(k1, k2), EntryFilter.KEEP_ALL);
+    merged =
+        new SegmentMerger(store, CompactionConfig.defaults())
+            .merge("t", DAY, "merge", "", List.of(k1, k2), EntryFilter.KEEP_ALL);
   }
 
   @Test

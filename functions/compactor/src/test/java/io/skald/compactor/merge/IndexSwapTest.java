@@ -52,14 +52,17 @@ class IndexSwapTest {
 
     assertThat(swap.commit(r.replacement())).isEqualTo(IndexSwap.Outcome.SWAPPED);
 
-    assertThat(segments.index("t", DAY).segments()).extracting(IndexedSegment::key)
+    assertThat(segments.index("t", DAY).segments())
+        .extracting(IndexedSegment::key)
         .containsExactly(r.outputs().get(0).key());
     assertThat(new SimpleReader(store).readAll("t", DAY)).isEqualTo(before);
     assertThat(store.head(k1)).as("inputs stay until the delay has passed").isPresent();
     PendingDelete record = pending.load(ObjectKeys.pendingDeletes("t", DAY, r.id())).orElseThrow();
     assertThat(record.deleteAfter()).isEqualTo(clock.instant().plus(DELAY));
-    assertThat(record.candidates()).filteredOn(c -> c.action() == PendingDelete.Action.DELETE)
-        .extracting(PendingDelete.Candidate::key).containsExactly(k1, k2);
+    assertThat(record.candidates())
+        .filteredOn(c -> c.action() == PendingDelete.Action.DELETE)
+        .extracting(PendingDelete.Candidate::key)
+        .containsExactly(k1, k2);
   }
 
   @Test
@@ -72,7 +75,9 @@ class IndexSwapTest {
     new io.skald.index.IndexStore(store).save(index);
 
     assertThat(swap.commit(r.replacement())).isEqualTo(IndexSwap.Outcome.CONFLICT);
-    assertThat(segments.index("t", DAY).segments()).extracting(IndexedSegment::key).containsExactly(k1);
+    assertThat(segments.index("t", DAY).segments())
+        .extracting(IndexedSegment::key)
+        .containsExactly(k1);
   }
 
   @Test
@@ -85,6 +90,7 @@ class IndexSwapTest {
 
     assertThat(swap.commit(r.replacement())).isEqualTo(IndexSwap.Outcome.CONFLICT);
     assertThat(new SimpleReader(store).read("t", DAY, A, T0, T0 + 10))
-        .extracting(Entry::line).containsExactly("x", "y", "z");
+        .extracting(Entry::line)
+        .containsExactly("x", "y", "z");
   }
 }

@@ -17,10 +17,17 @@ class PendingDeleteStoreTest {
   @Test
   void roundTripsThroughTheStore() throws Exception {
     PendingDeleteStore s = new PendingDeleteStore(new FileSystemObjectStore(dir, "b"));
-    PendingDelete r = new PendingDelete("t", LocalDate.of(2026, 1, 1), "id1",
-        Instant.ofEpochMilli(1_700_000_000_123L), List.of(
-            new PendingDelete.Candidate("segments/t/2026-01-01/0000-1.seg", "e1", PendingDelete.Action.DELETE),
-            new PendingDelete.Candidate("segments/t/2026-01-01/c-x-000.seg", null, PendingDelete.Action.RECHECK)));
+    PendingDelete r =
+        new PendingDelete(
+            "t",
+            LocalDate.of(2026, 1, 1),
+            "id1",
+            Instant.ofEpochMilli(1_700_000_000_123L),
+            List.of(
+                new PendingDelete.Candidate(
+                    "segments/t/2026-01-01/0000-1.seg", "e1", PendingDelete.Action.DELETE),
+                new PendingDelete.Candidate(
+                    "segments/t/2026-01-01/c-x-000.seg", null, PendingDelete.Action.RECHECK)));
     s.save(r);
     assertThat(s.keys(null)).containsExactly("compactor/pending-deletes/t/2026-01-01/id1.json");
     assertThat(s.keys("t")).hasSize(1);

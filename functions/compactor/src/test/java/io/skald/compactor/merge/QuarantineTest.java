@@ -45,20 +45,30 @@ class QuarantineTest {
     IndexStore indexes = new IndexStore(store);
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     CompactionConfig config = CompactionConfig.defaults();
-    DayCompactor compactor = new DayCompactor(indexes, new CompactionPlanner(config), new SegmentMerger(store, config),
-        new IndexSwap(store, Clock.systemUTC(), Duration.ofHours(2)), new Quarantine(indexes, meters));
+    DayCompactor compactor =
+        new DayCompactor(
+            indexes,
+            new CompactionPlanner(config),
+            new SegmentMerger(store, config),
+            new IndexSwap(store, Clock.systemUTC(), Duration.ofHours(2)),
+            new Quarantine(indexes, meters));
 
     compactor.compact("t", DAY); // finds the bad input, moves it aside
     DayCompactor.Stats second = compactor.compact("t", DAY); // merges the rest
 
     assertThat(store.head(bad)).isEmpty();
     assertThat(store.get(ObjectKeys.quarantined(bad))).isPresent();
-    assertThat(new String(store.get(ObjectKeys.quarantineReason(bad)).orElseThrow(), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                store.get(ObjectKeys.quarantineReason(bad)).orElseThrow(), StandardCharsets.UTF_8))
         .contains(bad);
     assertThat(meters.counter("skald_compactor_quarantined_objects_total").count()).isEqualTo(1.0);
-    assertThat(indexes.load("t", DAY).segments()).extracting(IndexedSegment::key).doesNotContain(bad);
+    assertThat(indexes.load("t", DAY).segments())
+        .extracting(IndexedSegment::key)
+        .doesNotContain(bad);
     assertThat(second.groupsSwapped()).isEqualTo(1);
-    assertThat(new SimpleReader(store).readAll("t", DAY)).extracting(Entry::line)
+    assertThat(new SimpleReader(store).readAll("t", DAY))
+        .extracting(Entry::line)
         .containsExactly("line 0", "line 1", "line 3", "line 4");
   }
 }

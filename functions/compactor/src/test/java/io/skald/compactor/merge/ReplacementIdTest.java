@@ -13,7 +13,8 @@ class ReplacementIdTest {
     String id = ReplacementId.of("merge", in, "");
     assertThat(id).hasSize(32).matches("[0-9a-f]+");
     assertThat(ReplacementId.of("merge", List.of(in.get(1), in.get(0)), "")).isEqualTo(id);
-    assertThat(ReplacementId.of("merge", List.of(new InputRef("a", "1"), new InputRef("b", "3")), ""))
+    assertThat(
+            ReplacementId.of("merge", List.of(new InputRef("a", "1"), new InputRef("b", "3")), ""))
         .isNotEqualTo(id);
     assertThat(ReplacementId.of("delete", in, "")).isNotEqualTo(id);
     assertThat(ReplacementId.of("merge", in, "x")).isNotEqualTo(id);

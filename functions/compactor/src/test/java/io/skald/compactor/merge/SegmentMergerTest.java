@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.skald.compactor.support.Entry;
 import io.skald.compactor.support.Segments;
+import io.skald.labels.Label;
 import io.skald.layout.ObjectKeys;
 import io.skald.segment.BlockCursor;
-import io.skald.labels.Label;
 import io.skald.segment.SegmentReader;
 import io.skald.segment.StreamInfo;
 import io.skald.storage.FileSystemObjectStore;
@@ -44,12 +44,27 @@ class SegmentMergerTest {
   @Test
   void mergesStreamsInTimeOrderAndDropsExactDuplicates() throws Exception {
     List<Label> md = List.of(new Label("trace_id", "t1"));
-    String k1 = segments.write("t", DAY, 0, 0, List.of(
-        Entry.of(A, T0 + 5, "five"), Entry.of(A, T0 + 1, "one"), Entry.of(B, T0 + 3, "b3")));
-    String k2 = segments.write("t", DAY, 1, 0, List.of(
-        Entry.of(A, T0 + 3, "three"), Entry.of(A, T0 + 5, "five"), // exact duplicate
-        Entry.of(A, T0 + 5, "five again"), // same time, other line: kept
-        new Entry(B, T0 + 3, "b3", md))); // other metadata: kept
+    String k1 =
+        segments.write(
+            "t",
+            DAY,
+            0,
+            0,
+            List.of(
+                Entry.of(A, T0 + 5, "five"),
+                Entry.of(A, T0 + 1, "one"),
+                Entry.of(B, T0 + 3, "b3")));
+    String k2 =
+        segments.write(
+            "t",
+            DAY,
+            1,
+            0,
+            List.of(
+                Entry.of(A, T0 + 3, "three"),
+                Entry.of(A, T0 + 5, "five"), // exact duplicate
+                Entry.of(A, T0 + 5, "five again"), // same time, other line: kept
+                new Entry(B, T0 + 3, "b3", md))); // other metadata: kept
 
     MergeResult r = merger.merge("t", DAY, "merge", "", List.of(k1, k2), EntryFilter.KEEP_ALL);
 
@@ -75,21 +90,33 @@ class SegmentMergerTest {
     assertThat(again.outputs().get(0).key()).isEqualTo(first.outputs().get(0).key());
     assertThat(again.outputs().get(0).bytes()).isEqualTo(first.outputs().get(0).bytes());
 
-    MergeResult other = merger.merge("t", DAY, "retention", "", List.of(k1, k2), EntryFilter.KEEP_ALL);
+    MergeResult other =
+        merger.merge("t", DAY, "retention", "", List.of(k1, k2), EntryFilter.KEEP_ALL);
     assertThat(other.id()).isNotEqualTo(first.id());
 
     segments.write("t", DAY, 0, 0, List.of(Entry.of(A, T0, "x"), Entry.of(A, T0 + 2, "replayed")));
-    MergeResult rewritten = merger.merge("t", DAY, "merge", "", List.of(k1, k2), EntryFilter.KEEP_ALL);
-    assertThat(rewritten.id()).as("a rewritten input is a different input").isNotEqualTo(first.id());
+    MergeResult rewritten =
+        merger.merge("t", DAY, "merge", "", List.of(k1, k2), EntryFilter.KEEP_ALL);
+    assertThat(rewritten.id())
+        .as("a rewritten input is a different input")
+        .isNotEqualTo(first.id());
   }
 
   @Test
   void filtersWholeStreamsAndSingleEntries() throws Exception {
-    String k = segments.write("t", DAY, 0, 0, List.of(
-        Entry.of(A, T0, "keep"), Entry.of(A, T0 + 1, "secret"), Entry.of(B, T0, "gone")));
-    EntryFilter filter = labels -> labels.equals(B)
-        ? EntryFilter.StreamFilter.DROP_ALL
-        : (ts, e) -> e.lineString().contains("secret");
+    String k =
+        segments.write(
+            "t",
+            DAY,
+            0,
+            0,
+            List.of(
+                Entry.of(A, T0, "keep"), Entry.of(A, T0 + 1, "secret"), Entry.of(B, T0, "gone")));
+    EntryFilter filter =
+        labels ->
+            labels.equals(B)
+                ? EntryFilter.StreamFilter.DROP_ALL
+                : (ts, e) -> e.lineString().contains("secret");
     MergeResult r = merger.merge("t", DAY, "delete", "x", List.of(k), filter);
     assertThat(r.filtered()).isEqualTo(2);
     assertThat(r.outputs()).hasSize(1);
@@ -100,19 +127,22 @@ class SegmentMergerTest {
   @Test
   void everythingFilteredMeansNoOutput() throws Exception {
     String k = segments.write("t", DAY, 0, 0, List.of(Entry.of(A, T0, "x")));
-    MergeResult r = merger.merge("t", DAY, "retention", "", List.of(k),
-        labels -> EntryFilter.StreamFilter.DROP_ALL);
+    MergeResult r =
+        merger.merge(
+            "t", DAY, "retention", "", List.of(k), labels -> EntryFilter.StreamFilter.DROP_ALL);
     assertThat(r.outputs()).isEmpty();
     assertThat(r.entriesOut()).isZero();
   }
 
   @Test
   void cutsOutputsAtTheRawByteBoundEvenInsideAStream() throws Exception {
-    CompactionConfig small = new CompactionConfig(2, 1 << 20, 1 << 20, Duration.ZERO, 10_000, 1024, 1);
+    CompactionConfig small =
+        new CompactionConfig(2, 1 << 20, 1 << 20, Duration.ZERO, 10_000, 1024, 1);
     SegmentMerger m = new SegmentMerger(store, small);
     List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
-      entries.add(Entry.of(i % 2 == 0 ? A : B, T0 + i, "line-%05d-%s".formatted(i, "x".repeat(40))));
+      entries.add(
+          Entry.of(i % 2 == 0 ? A : B, T0 + i, "line-%05d-%s".formatted(i, "x".repeat(40))));
     }
     String k1 = segments.write("t", DAY, 0, 0, entries.subList(0, 250));
     String k2 = segments.write("t", DAY, 0, 250, entries.subList(250, 500));
@@ -142,8 +172,11 @@ class SegmentMergerTest {
         continue;
       }
       for (var b : s.blocks()) {
-        BlockCursor c = SegmentReader.openBlock(
-            java.util.Arrays.copyOfRange(out.bytes(), (int) b.offset(), (int) b.offset() + b.length()), b);
+        BlockCursor c =
+            SegmentReader.openBlock(
+                java.util.Arrays.copyOfRange(
+                    out.bytes(), (int) b.offset(), (int) b.offset() + b.length()),
+                b);
         while (c.next()) {
           lines.add(c.lineString());
         }

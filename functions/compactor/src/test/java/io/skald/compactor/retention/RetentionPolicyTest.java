@@ -28,16 +28,29 @@ class RetentionPolicyTest {
 
   static final Limits GLOBAL = limits(h(744), rule("{namespace=\"dev\"}", 1, h(24)));
 
-  final RetentionPolicy policy = new RetentionPolicy(new TenantLimits(GLOBAL, Map.of(
-      "29", limits(h(168), rule("{namespace=\"prod\"}", 2, h(336)), rule("{container=\"loki\"}", 1, h(72))),
-      "30", GLOBAL.toBuilder()
-          .retentionStream(List.of(rule("{container=\"nginx\", level=\"debug\"}", 1, h(24)))).build(),
-      "31", GLOBAL.toBuilder().retentionPeriod(h(48)).build())));
+  final RetentionPolicy policy =
+      new RetentionPolicy(
+          new TenantLimits(
+              GLOBAL,
+              Map.of(
+                  "29",
+                      limits(
+                          h(168),
+                          rule("{namespace=\"prod\"}", 2, h(336)),
+                          rule("{container=\"loki\"}", 1, h(72))),
+                  "30",
+                      GLOBAL.toBuilder()
+                          .retentionStream(
+                              List.of(rule("{container=\"nginx\", level=\"debug\"}", 1, h(24))))
+                          .build(),
+                  "31", GLOBAL.toBuilder().retentionPeriod(h(48)).build())));
 
   @Test
   void tenantRulesWinByPriority() {
-    assertThat(policy.periodFor("29", Map.of("namespace", "prod", "container", "loki"))).isEqualTo(h(336));
-    assertThat(policy.periodFor("29", Map.of("namespace", "staging", "container", "loki"))).isEqualTo(h(72));
+    assertThat(policy.periodFor("29", Map.of("namespace", "prod", "container", "loki")))
+        .isEqualTo(h(336));
+    assertThat(policy.periodFor("29", Map.of("namespace", "staging", "container", "loki")))
+        .isEqualTo(h(72));
   }
 
   @Test
@@ -49,7 +62,8 @@ class RetentionPolicyTest {
   void tenantRulesHideTheGlobalRules() {
     // tenant 30 sets retention_stream, so the global {namespace="dev"} rule is not consulted
     assertThat(policy.periodFor("30", Map.of("namespace", "dev"))).isEqualTo(h(744));
-    assertThat(policy.periodFor("30", Map.of("container", "nginx", "level", "debug"))).isEqualTo(h(24));
+    assertThat(policy.periodFor("30", Map.of("container", "nginx", "level", "debug")))
+        .isEqualTo(h(24));
   }
 
   @Test
@@ -62,8 +76,14 @@ class RetentionPolicyTest {
 
   @Test
   void equalPrioritiesTakeTheShorterPeriod() {
-    RetentionPolicy p = new RetentionPolicy(TenantLimits.of(limits(Duration.ZERO,
-        rule("{a=\"x\"}", 1, h(96)), rule("{b=\"y\"}", 1, h(48)), rule("{b=\"y\"}", 0, h(24)))));
+    RetentionPolicy p =
+        new RetentionPolicy(
+            TenantLimits.of(
+                limits(
+                    Duration.ZERO,
+                    rule("{a=\"x\"}", 1, h(96)),
+                    rule("{b=\"y\"}", 1, h(48)),
+                    rule("{b=\"y\"}", 0, h(24)))));
     assertThat(p.periodFor("t", Map.of("a", "x", "b", "y"))).isEqualTo(h(48));
   }
 
@@ -78,10 +98,16 @@ class RetentionPolicyTest {
 
   @Test
   void rulesLokiRefusesStopThePolicyAtStart() {
-    assertThatThrownBy(() -> new RetentionPolicy(TenantLimits.of(limits(Duration.ZERO, rule("{a=\"b\"}", 0, h(12))))))
+    assertThatThrownBy(
+            () ->
+                new RetentionPolicy(
+                    TenantLimits.of(limits(Duration.ZERO, rule("{a=\"b\"}", 0, h(12))))))
         .hasMessage("retention period must be >= 24h was 12h");
-    assertThatThrownBy(() -> new RetentionPolicy(new TenantLimits(GLOBAL,
-        Map.of("t", limits(Duration.ZERO, rule("{a=~\".*\"}", 0, h(24)))))))
+    assertThatThrownBy(
+            () ->
+                new RetentionPolicy(
+                    new TenantLimits(
+                        GLOBAL, Map.of("t", limits(Duration.ZERO, rule("{a=~\".*\"}", 0, h(24)))))))
         .hasMessageStartingWith("invalid labels matchers: ");
   }
 }

@@ -1,6 +1,5 @@
 package io.skald.compactor.retention;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skald.compactor.merge.CompactionConfig;
@@ -13,10 +12,7 @@ import io.skald.compactor.support.RandomLogs;
 import io.skald.compactor.support.Segments;
 import io.skald.compactor.support.SimpleReader;
 import io.skald.compactor.support.StoreChecks;
-import io.skald.labels.LabelSet;
 import io.skald.index.IndexedSegment;
-import io.skald.labels.MatchType;
-import io.skald.labels.Matcher;
 import io.skald.limits.Limits;
 import io.skald.limits.RetentionStream;
 import io.skald.limits.TenantLimits;
@@ -63,18 +59,26 @@ class RetentionSweeperTest {
   }
 
   static RetentionPolicy devFor72h() {
-    return new RetentionPolicy(TenantLimits.of(Limits.builder().retentionPeriod(Duration.ZERO)
-        .retentionStream(List.of(new RetentionStream("{env=\"dev\"}", 1, Duration.ofHours(72)))).build()));
+    return new RetentionPolicy(
+        TenantLimits.of(
+            Limits.builder()
+                .retentionPeriod(Duration.ZERO)
+                .retentionStream(
+                    List.of(new RetentionStream("{env=\"dev\"}", 1, Duration.ofHours(72))))
+                .build()));
   }
 
   @Test
   void dropsExpiredSegmentsRewritesMixedOnesAndKeepsTheRest() throws Exception {
     long old = Segments.dayStartNanos(OLD);
     String devOnly = segments.write("t", OLD, 0, 0, List.of(Entry.of(DEV, old, "d1")));
-    String mixed = segments.write("t", OLD, 0, 1, List.of(Entry.of(DEV, old + 1, "d2"), Entry.of(PROD, old + 1, "p1")));
+    String mixed =
+        segments.write(
+            "t", OLD, 0, 1, List.of(Entry.of(DEV, old + 1, "d2"), Entry.of(PROD, old + 1, "p1")));
     String prodOnly = segments.write("t", OLD, 0, 2, List.of(Entry.of(PROD, old + 2, "p2")));
-    String recentDev = segments.write("t", RECENT, 0, 0,
-        List.of(Entry.of(DEV, Segments.dayStartNanos(RECENT), "fresh")));
+    String recentDev =
+        segments.write(
+            "t", RECENT, 0, 0, List.of(Entry.of(DEV, Segments.dayStartNanos(RECENT), "fresh")));
 
     RetentionSweeper.Stats s = sweeper(devFor72h()).sweepTenant("t");
 
@@ -82,12 +86,15 @@ class RetentionSweeperTest {
     assertThat(s.segmentsRewritten()).isEqualTo(1);
     assertThat(s.streamsExpired()).isEqualTo(2);
     assertThat(s.entriesRemoved()).isEqualTo(2);
-    List<String> keys = segments.index("t", OLD).segments().stream().map(IndexedSegment::key).toList();
+    List<String> keys =
+        segments.index("t", OLD).segments().stream().map(IndexedSegment::key).toList();
     assertThat(keys).contains(prodOnly).doesNotContain(devOnly, mixed).hasSize(2);
     SimpleReader reader = new SimpleReader(store);
     assertThat(reader.readAll("t", OLD)).extracting(Entry::line).containsExactly("p1", "p2");
     assertThat(reader.readAll("t", RECENT)).extracting(Entry::line).containsExactly("fresh");
-    assertThat(segments.index("t", RECENT).segments()).extracting(IndexedSegment::key).containsExactly(recentDev);
+    assertThat(segments.index("t", RECENT).segments())
+        .extracting(IndexedSegment::key)
+        .containsExactly(recentDev);
 
     assertThat(store.head(devOnly)).as("deleted only after the delay").isPresent();
     clock.advance(DELAY);
@@ -100,14 +107,16 @@ class RetentionSweeperTest {
 
   @Test
   void theCutoffIsStrict() throws Exception {
-    RetentionPolicy p = new RetentionPolicy(TenantLimits.of(Limits.builder().retentionPeriod(Duration.ofHours(24))
-        .build()));
+    RetentionPolicy p =
+        new RetentionPolicy(
+            TenantLimits.of(Limits.builder().retentionPeriod(Duration.ofHours(24)).build()));
     long cutoff = (NOW.getEpochSecond() - 24 * 3600) * 1_000_000_000L;
     LocalDate day = LocalDate.of(2026, 6, 9);
     segments.write("t", day, 0, 0, List.of(Entry.of(PROD, cutoff, "at the cutoff")));
     segments.write("t", day, 0, 1, List.of(Entry.of(DEV, cutoff - 1, "just before")));
     sweeper(p).sweep("t", day);
-    assertThat(new SimpleReader(store).readAll("t", day)).extracting(Entry::line)
+    assertThat(new SimpleReader(store).readAll("t", day))
+        .extracting(Entry::line)
         .containsExactly("at the cutoff");
   }
 
@@ -124,13 +133,15 @@ class RetentionSweeperTest {
     long removed = 0;
     long kept = 0;
     for (long seed = 1; seed <= 8; seed++) {
-      ObjectStore s = new FileSystemObjectStore(Files.createTempDirectory(dir, "p" + seed), "chunks");
+      ObjectStore s =
+          new FileSystemObjectStore(Files.createTempDirectory(dir, "p" + seed), "chunks");
       Segments segs = new Segments(s);
       Random r = new Random(seed);
       Map<String, Duration> periods = new HashMap<>();
       List<RetentionStream> rules = new ArrayList<>();
       Duration fallback = Duration.ofHours(24 * (1 + r.nextInt(6)));
-      List<LocalDate> days = List.of(LocalDate.of(2026, 6, 2), LocalDate.of(2026, 6, 5), LocalDate.of(2026, 6, 8));
+      List<LocalDate> days =
+          List.of(LocalDate.of(2026, 6, 2), LocalDate.of(2026, 6, 5), LocalDate.of(2026, 6, 8));
       Map<LocalDate, List<List<Entry>>> written = new HashMap<>();
       for (LocalDate day : days) {
         RandomLogs logs = new RandomLogs(seed * 31 + day.getDayOfMonth(), day);
@@ -145,10 +156,19 @@ class RetentionSweeperTest {
       }
       periods.forEach((stream, period) -> rules.add(new RetentionStream(stream, 1, period)));
       clock.set(Instant.parse("2026-06-10T00:00:00Z").plusSeconds(r.nextInt(86_400 * 3)));
-      RetentionPolicy policy = new RetentionPolicy(TenantLimits.of(Limits.builder().retentionPeriod(fallback)
-          .retentionStream(rules).build()));
-      removed += new RetentionSweeper(s, policy, new SegmentMerger(s, CompactionConfig.defaults()),
-          new IndexSwap(s, clock, DELAY), clock).sweepTenant("t").entriesRemoved();
+      RetentionPolicy policy =
+          new RetentionPolicy(
+              TenantLimits.of(
+                  Limits.builder().retentionPeriod(fallback).retentionStream(rules).build()));
+      removed +=
+          new RetentionSweeper(
+                  s,
+                  policy,
+                  new SegmentMerger(s, CompactionConfig.defaults()),
+                  new IndexSwap(s, clock, DELAY),
+                  clock)
+              .sweepTenant("t")
+              .entriesRemoved();
 
       long now = clock.instant().getEpochSecond() * 1_000_000_000L;
       for (LocalDate day : days) {
@@ -156,10 +176,12 @@ class RetentionSweeperTest {
         for (List<Entry> seg : written.get(day)) {
           Map<String, Long> newest = new HashMap<>();
           seg.forEach(e -> newest.merge(e.labels(), e.ts(), Math::max));
-          seg.stream().filter(e -> newest.get(e.labels()) >= now - periods.get(e.labels()).toNanos())
+          seg.stream()
+              .filter(e -> newest.get(e.labels()) >= now - periods.get(e.labels()).toNanos())
               .forEach(expected::add);
         }
-        assertThat(new SimpleReader(s).readAll("t", day)).as("seed " + seed + " day " + day)
+        assertThat(new SimpleReader(s).readAll("t", day))
+            .as("seed " + seed + " day " + day)
             .containsExactlyElementsOf(expected);
         StoreChecks.assertIndexComplete(s, "t", day);
         kept += expected.size();

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Wraps a store and simulates a crash: the Nth mutating call (put or delete, counted from 1)
- * throws instead of happening, and so does every mutating call after it, as a dead process
- * would do nothing more. Records the mutating calls it let through.
+ * Wraps a store and simulates a crash: the Nth mutating call (put or delete, counted from 1) throws
+ * instead of happening, and so does every mutating call after it, as a dead process would do
+ * nothing more. Records the mutating calls it let through.
  */
 public final class FaultyStore implements ObjectStore {
 

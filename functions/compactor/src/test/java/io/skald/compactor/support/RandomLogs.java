@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded random log data for property tests: a few streams, timestamps with deliberate
- * collisions, a small line vocabulary (so equal timestamps with different lines occur), some
- * structured metadata, and segments that repeat entries of other segments (chunker replays).
+ * Seeded random log data for property tests: a few streams, timestamps with deliberate collisions,
+ * a small line vocabulary (so equal timestamps with different lines occur), some structured
+ * metadata, and segments that repeat entries of other segments (chunker replays).
  */
 public final class RandomLogs {
 
@@ -39,8 +39,10 @@ public final class RandomLogs {
     String labels = streams.get(random.nextInt(streams.size()));
     long ts = dayStart + (long) random.nextInt(2000) * 43_000_000_000L + random.nextInt(3);
     String line = "msg-" + random.nextInt(40) + (random.nextInt(10) == 0 ? " secret=hunter2" : "");
-    List<Label> md = random.nextInt(4) == 0
-        ? List.of(new Label("trace_id", "t" + random.nextInt(3))) : List.of();
+    List<Label> md =
+        random.nextInt(4) == 0
+            ? List.of(new Label("trace_id", "t" + random.nextInt(3)))
+            : List.of();
     return new Entry(labels, ts, line, md);
   }
 
@@ -52,8 +54,10 @@ public final class RandomLogs {
       List<Entry> seg = new ArrayList<>();
       int n = 1 + random.nextInt(maxEntries);
       for (int i = 0; i < n; i++) {
-        Entry e = !seen.isEmpty() && random.nextInt(8) == 0
-            ? seen.get(random.nextInt(seen.size())) : entry();
+        Entry e =
+            !seen.isEmpty() && random.nextInt(8) == 0
+                ? seen.get(random.nextInt(seen.size()))
+                : entry();
         seg.add(e);
       }
       seen.addAll(seg);

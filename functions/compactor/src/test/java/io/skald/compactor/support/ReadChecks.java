@@ -50,7 +50,10 @@ public final class ReadChecks {
     List<List<Entry>> out = new ArrayList<>();
     for (String s : streams) {
       for (long[] w : windows) {
-        out.add(all.stream().filter(e -> e.labels().equals(s) && e.ts() >= w[0] && e.ts() < w[1]).toList());
+        out.add(
+            all.stream()
+                .filter(e -> e.labels().equals(s) && e.ts() >= w[0] && e.ts() < w[1])
+                .toList());
       }
     }
     return out;

@@ -36,8 +36,9 @@ public final class Segments {
   }
 
   /** Writes a chunker-style segment and adds it to its tenant-day index; returns its key. */
-  public String write(String tenant, LocalDate day, int partition, long offset,
-      Collection<Entry> entries) throws Exception {
+  public String write(
+      String tenant, LocalDate day, int partition, long offset, Collection<Entry> entries)
+      throws Exception {
     String key = ObjectKeys.segment(tenant, day, partition, offset);
     byte[] bytes = encode(entries);
     store.put(key, bytes);

@@ -16,8 +16,8 @@ import java.util.TreeSet;
 
 /**
  * The simplest possible query path: for one stream and [from, to), read every indexed segment's
- * matching blocks with ranged reads and return the entries sorted, exact duplicates dropped (as
- * the querier does). Fails loudly if the index references a missing or broken object.
+ * matching blocks with ranged reads and return the entries sorted, exact duplicates dropped (as the
+ * querier does). Fails loudly if the index references a missing or broken object.
  */
 public final class SimpleReader {
 

@@ -16,7 +16,9 @@ public final class TestStores {
 
   private TestStores() {}
 
-  public static String writeSegment(ObjectStore store, String tenant, LocalDate day, long offset, String... lines) throws IOException {
+  public static String writeSegment(
+      ObjectStore store, String tenant, LocalDate day, long offset, String... lines)
+      throws IOException {
     SegmentWriter w = new SegmentWriter();
     long ts = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L + offset;
     for (String l : lines) {
@@ -42,41 +44,49 @@ public final class TestStores {
       }
     }
 
-    @Override public String bucket() {
+    @Override
+    public String bucket() {
       return delegate.bucket();
     }
 
-    @Override public void put(String key, byte[] data) throws IOException {
+    @Override
+    public void put(String key, byte[] data) throws IOException {
       check();
       delegate.put(key, data);
     }
 
-    @Override public Optional<byte[]> get(String key) throws IOException {
+    @Override
+    public Optional<byte[]> get(String key) throws IOException {
       check();
       return delegate.get(key);
     }
 
-    @Override public byte[] getRange(String key, long offset, int length) throws IOException {
+    @Override
+    public byte[] getRange(String key, long offset, int length) throws IOException {
       check();
       return delegate.getRange(key, offset, length);
     }
 
-    @Override public Optional<ObjectInfo> head(String key) throws IOException {
+    @Override
+    public Optional<ObjectInfo> head(String key) throws IOException {
       check();
       return delegate.head(key);
     }
 
-    @Override public List<ObjectInfo> list(String prefix) throws IOException {
+    @Override
+    public List<ObjectInfo> list(String prefix) throws IOException {
       check();
       return delegate.list(prefix);
     }
 
-    @Override public void delete(String key) throws IOException {
+    @Override
+    public void delete(String key) throws IOException {
       check();
       delegate.delete(key);
     }
 
-    @Override public void close() {
+    @Override
+    public void close() {
       delegate.close();
     }
   }

@@ -39,16 +39,23 @@ class CompactionTriggerTest {
     SharedIndexer lock = new SharedIndexer(new SegmentIndexer(new IndexStore(store), meters));
     CompactionConfig config = CompactionConfig.defaults();
     Clock clock = Clock.systemUTC();
-    DayCompactor compactor = new DayCompactor(new IndexStore(store), new CompactionPlanner(config),
-        new SegmentMerger(store, config), new IndexSwap(store, clock, Duration.ofHours(2)));
-    try (CompactionTrigger trigger = new CompactionTrigger(lock, compactor, config.smallSegmentBytes(), 4,
-        new CompactorMetrics(meters), clock)) {
+    DayCompactor compactor =
+        new DayCompactor(
+            new IndexStore(store),
+            new CompactionPlanner(config),
+            new SegmentMerger(store, config),
+            new IndexSwap(store, clock, Duration.ofHours(2)));
+    try (CompactionTrigger trigger =
+        new CompactionTrigger(
+            lock, compactor, config.smallSegmentBytes(), 4, new CompactorMetrics(meters), clock)) {
       lock.onFlush(trigger);
       for (int i = 0; i < 3; i++) {
         indexNew(store, lock, i);
       }
       assertThat(trigger.awaitIdle(Duration.ofSeconds(10))).isTrue();
-      assertThat(new IndexStore(store).load("t", DAY).segments()).as("below the threshold").hasSize(3);
+      assertThat(new IndexStore(store).load("t", DAY).segments())
+          .as("below the threshold")
+          .hasSize(3);
 
       indexNew(store, lock, 3);
       assertThat(trigger.awaitIdle(Duration.ofSeconds(10))).isTrue();
@@ -66,14 +73,23 @@ class CompactionTriggerTest {
 
   private static void indexNew(ObjectStore store, SharedIndexer lock, int i) throws Exception {
     String key = ObjectKeys.segment("t", DAY, 0, i * 10L);
-    store.put(key, Segments.encode(List.of(Entry.of("{app=\"x\"}", Segments.dayStartNanos(DAY) + i, "line " + i))));
+    store.put(
+        key,
+        Segments.encode(
+            List.of(Entry.of("{app=\"x\"}", Segments.dayStartNanos(DAY) + i, "line " + i))));
     ObjectCreated created = event(store, key);
     lock.indexAndFlush(ix -> ix.index(created));
   }
 
   private static ObjectCreated event(ObjectStore store, String key) throws Exception {
     var info = store.head(key).orElseThrow();
-    return ObjectCreated.newBuilder().setBucket(store.bucket()).setKey(key).setSize(info.size())
-        .setETag(info.eTag()).setEventTimeMillis(0L).setSource("test").build();
+    return ObjectCreated.newBuilder()
+        .setBucket(store.bucket())
+        .setKey(key)
+        .setSize(info.size())
+        .setETag(info.eTag())
+        .setEventTimeMillis(0L)
+        .setSource("test")
+        .build();
   }
 }

@@ -4,11 +4,11 @@ import java.time.Duration;
 
 /**
  * The event-bus port: Kafka semantics (topics, partitions, offsets, keyed partitioning, consumer
- * groups with committed offsets) over opaque byte[] records. Two adapters implement it:
- * {@code KafkaBus} (distributed) and {@code LocalLogBus} (embedded default, one process).
+ * groups with committed offsets) over opaque byte[] records. Two adapters implement it: {@code
+ * KafkaBus} (distributed) and {@code LocalLogBus} (embedded default, one process).
  *
- * <p>Topics are created on first use ({@link #producer()} send, {@link #consumer}, or
- * {@link #partitions}) with the configured partition count; an existing topic keeps its count.
+ * <p>Topics are created on first use ({@link #producer()} send, {@link #consumer}, or {@link
+ * #partitions}) with the configured partition count; an existing topic keeps its count.
  */
 public interface Bus extends AutoCloseable {
 
@@ -25,10 +25,10 @@ public interface Bus extends AutoCloseable {
   int partitions(String topic);
 
   /**
-   * Returns when the bus can serve producers and consumers now, else throws
-   * {@link BusUnavailableException} with the reason, within about {@code timeout}: for Kafka a
-   * broker must describe the cluster, the local log must be open with its writer running. Cheap
-   * enough for readiness probes.
+   * Returns when the bus can serve producers and consumers now, else throws {@link
+   * BusUnavailableException} with the reason, within about {@code timeout}: for Kafka a broker must
+   * describe the cluster, the local log must be open with its writer running. Cheap enough for
+   * readiness probes.
    */
   void ping(Duration timeout);
 

@@ -20,16 +20,16 @@ public interface BusConsumer extends AutoCloseable {
 
   /**
    * Records in offset order per partition, starting at the group's committed offset (earliest if
-   * none; also earliest when the committed offset is no longer or not yet in the log, like
-   * Kafka's auto.offset.reset=earliest). Returns early (possibly empty) on {@link #wakeup()} or
-   * when the thread is interrupted (the interrupt flag stays set).
+   * none; also earliest when the committed offset is no longer or not yet in the log, like Kafka's
+   * auto.offset.reset=earliest). Returns early (possibly empty) on {@link #wakeup()} or when the
+   * thread is interrupted (the interrupt flag stays set).
    */
   List<BusRecord> poll(Duration timeout);
 
   /**
-   * Synchronously and durably commits, per partition, the NEXT offset to read. Throws
-   * {@link BusCommitFailedException} when the partitions were reassigned to another member, and
-   * {@link BusUnavailableException} when the commit could not be made durable in bounded time.
+   * Synchronously and durably commits, per partition, the NEXT offset to read. Throws {@link
+   * BusCommitFailedException} when the partitions were reassigned to another member, and {@link
+   * BusUnavailableException} when the commit could not be made durable in bounded time.
    */
   void commit(Map<Integer, Long> nextOffsets);
 

@@ -12,8 +12,8 @@ public interface BusProducer {
    *
    * <p>The future completes only once the record is durable (Kafka: acks=all with idempotence;
    * local log: fsync'd). It fails with {@link BusUnavailableException} when that cannot be reached
-   * within the adapter's bounded timeout (broker down, disk full, bus closed). A failed future
-   * does not prove absence: the record may still have been stored (at-least-once), which is why
+   * within the adapter's bounded timeout (broker down, disk full, bus closed). A failed future does
+   * not prove absence: the record may still have been stored (at-least-once), which is why
    * consumers must be idempotent.
    */
   CompletableFuture<RecordPosition> send(String topic, byte[] key, byte[] value);

@@ -14,9 +14,18 @@ public record BusRecord(
 
   @Override
   public String toString() {
-    return "BusRecord[" + topic + "/" + partition + "@" + offset
-        + ", key " + (key == null ? "null" : key.length + " B")
-        + ", value " + (value == null ? "null" : value.length + " B")
-        + ", ts " + timestampMillis + "]";
+    return "BusRecord["
+        + topic
+        + "/"
+        + partition
+        + "@"
+        + offset
+        + ", key "
+        + (key == null ? "null" : key.length + " B")
+        + ", value "
+        + (value == null ? "null" : value.length + " B")
+        + ", ts "
+        + timestampMillis
+        + "]";
   }
 }

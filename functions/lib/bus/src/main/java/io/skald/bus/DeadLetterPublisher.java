@@ -20,11 +20,18 @@ public final class DeadLetterPublisher {
   }
 
   public CompletableFuture<RecordPosition> publish(BusRecord record, String reason) {
-    String envelope = "{\"reason\":" + quote(reason)
-        + ",\"topic\":" + quote(record.topic())
-        + ",\"partition\":" + record.partition()
-        + ",\"offset\":" + record.offset()
-        + ",\"value\":\"" + Base64.getEncoder().encodeToString(record.value()) + "\"}";
+    String envelope =
+        "{\"reason\":"
+            + quote(reason)
+            + ",\"topic\":"
+            + quote(record.topic())
+            + ",\"partition\":"
+            + record.partition()
+            + ",\"offset\":"
+            + record.offset()
+            + ",\"value\":\""
+            + Base64.getEncoder().encodeToString(record.value())
+            + "\"}";
     return producer.send(topic, record.key(), envelope.getBytes(StandardCharsets.UTF_8));
   }
 

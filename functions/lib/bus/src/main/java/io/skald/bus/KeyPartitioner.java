@@ -3,8 +3,8 @@ package io.skald.bus;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Chooses a partition the way Kafka's default partitioner does for keyed records, so a key lands
- * in the same partition whichever adapter stores it: {@code toPositive(murmur2(key)) % partitions}.
+ * Chooses a partition the way Kafka's default partitioner does for keyed records, so a key lands in
+ * the same partition whichever adapter stores it: {@code toPositive(murmur2(key)) % partitions}.
  * Records without a key are spread round-robin.
  */
 public final class KeyPartitioner {
@@ -32,10 +32,11 @@ public final class KeyPartitioner {
     int blocks = length >>> 2;
     for (int b = 0; b < blocks; b++) {
       int i = b << 2;
-      int k = (data[i] & 0xff)
-          | (data[i + 1] & 0xff) << 8
-          | (data[i + 2] & 0xff) << 16
-          | (data[i + 3] & 0xff) << 24;
+      int k =
+          (data[i] & 0xff)
+              | (data[i + 1] & 0xff) << 8
+              | (data[i + 2] & 0xff) << 16
+              | (data[i + 3] & 0xff) << 24;
       k *= M;
       k ^= k >>> 24;
       k *= M;

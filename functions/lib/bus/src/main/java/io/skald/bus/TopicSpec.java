@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 public record TopicSpec(String name, int partitions) {
 
   private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
   /** Generous upper bound; the local log opens files per partition. */
   public static final int MAX_PARTITIONS = 10_000;
 
@@ -14,7 +15,9 @@ public record TopicSpec(String name, int partitions) {
     validatePartitions(partitions, name);
   }
 
-  /** Returns {@code name} if it is a legal Kafka topic name, else throws IllegalArgumentException. */
+  /**
+   * Returns {@code name} if it is a legal Kafka topic name, else throws IllegalArgumentException.
+   */
   public static String validateName(String name) {
     if (name == null || !LEGAL.matcher(name).matches() || name.equals(".") || name.equals("..")) {
       throw new IllegalArgumentException(

@@ -26,9 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Behaviour every {@link Bus} adapter must show. Subclasses only say how to open a bus whose
- * topics default to 4 partitions; each test uses fresh topic and group names, so a shared broker
- * works.
+ * Behaviour every {@link Bus} adapter must show. Subclasses only say how to open a bus whose topics
+ * default to 4 partitions; each test uses fresh topic and group names, so a shared broker works.
  */
 public abstract class BusContractTest {
 
@@ -73,8 +72,7 @@ public abstract class BusContractTest {
   void producerFuturesCompleteWithTheirPosition() {
     RecordPosition position = send("key", "value");
     assertThat(position.topic()).isEqualTo(topic);
-    assertThat(position.partition())
-        .isEqualTo(KeyPartitioner.partition(bytes("key"), PARTITIONS));
+    assertThat(position.partition()).isEqualTo(KeyPartitioner.partition(bytes("key"), PARTITIONS));
     assertThat(position.offset()).isZero();
   }
 
@@ -89,27 +87,39 @@ public abstract class BusContractTest {
     futures.forEach(f -> assertThat(f).succeedsWithin(WAIT));
 
     List<BusRecord> records = drain(consumer(uniqueName("g")), 150);
-    Map<String, List<BusRecord>> byKey = records.stream().collect(
-        Collectors.groupingBy(r -> string(r.key()), LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<BusRecord>> byKey =
+        records.stream()
+            .collect(
+                Collectors.groupingBy(
+                    r -> string(r.key()), LinkedHashMap::new, Collectors.toList()));
     assertThat(byKey).hasSize(5);
-    byKey.forEach((key, list) -> {
-      int expectedPartition = KeyPartitioner.partition(bytes(key), PARTITIONS);
-      assertThat(list).allSatisfy(r -> assertThat(r.partition()).isEqualTo(expectedPartition));
-      String k = key.substring(4);
-      assertThat(list).extracting(r -> string(r.value()))
-          .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 30)
-              .mapToObj(i -> k + ":" + i).toList());
-    });
+    byKey.forEach(
+        (key, list) -> {
+          int expectedPartition = KeyPartitioner.partition(bytes(key), PARTITIONS);
+          assertThat(list).allSatisfy(r -> assertThat(r.partition()).isEqualTo(expectedPartition));
+          String k = key.substring(4);
+          assertThat(list)
+              .extracting(r -> string(r.value()))
+              .containsExactlyElementsOf(
+                  java.util.stream.IntStream.range(0, 30).mapToObj(i -> k + ":" + i).toList());
+        });
   }
 
   @Test
   void offsetsAreDensePerPartitionAndPollsComeInOffsetOrder() {
     sendMany(60);
     List<BusRecord> records = drain(consumer(uniqueName("g")), 60);
-    Map<Integer, List<Long>> offsets = records.stream().collect(Collectors.groupingBy(
-        BusRecord::partition, Collectors.mapping(BusRecord::offset, Collectors.toList())));
-    offsets.forEach((p, list) -> assertThat(list).containsExactlyElementsOf(
-        java.util.stream.LongStream.range(0, list.size()).boxed().toList()));
+    Map<Integer, List<Long>> offsets =
+        records.stream()
+            .collect(
+                Collectors.groupingBy(
+                    BusRecord::partition,
+                    Collectors.mapping(BusRecord::offset, Collectors.toList())));
+    offsets.forEach(
+        (p, list) ->
+            assertThat(list)
+                .containsExactlyElementsOf(
+                    java.util.stream.LongStream.range(0, list.size()).boxed().toList()));
     assertThat(offsets.values().stream().mapToInt(List::size).sum()).isEqualTo(60);
   }
 
@@ -178,14 +188,18 @@ public abstract class BusContractTest {
     List<Future<List<CompletableFuture<RecordPosition>>>> sent = new ArrayList<>();
     for (int t = 0; t < producers; t++) {
       int thread = t;
-      sent.add(threads.submit(() -> {
-        List<CompletableFuture<RecordPosition>> futures = new ArrayList<>();
-        for (int i = 0; i < perProducer; i++) {
-          futures.add(bus.producer().send(topic, bytes("p" + thread + "-" + (i % 7)),
-              bytes(thread + "/" + i)));
-        }
-        return futures;
-      }));
+      sent.add(
+          threads.submit(
+              () -> {
+                List<CompletableFuture<RecordPosition>> futures = new ArrayList<>();
+                for (int i = 0; i < perProducer; i++) {
+                  futures.add(
+                      bus.producer()
+                          .send(
+                              topic, bytes("p" + thread + "-" + (i % 7)), bytes(thread + "/" + i)));
+                }
+                return futures;
+              }));
     }
     Set<RecordPosition> positions = new HashSet<>();
     for (Future<List<CompletableFuture<RecordPosition>>> f : sent) {
@@ -239,7 +253,8 @@ public abstract class BusContractTest {
     drain(consumer, 10);
     consumer.commit(Map.of(p, 3L));
     consumer.seekToCommitted(p);
-    assertThat(drain(consumer, 7)).extracting(BusRecord::offset)
+    assertThat(drain(consumer, 7))
+        .extracting(BusRecord::offset)
         .containsExactly(3L, 4L, 5L, 6L, 7L, 8L, 9L);
   }
 
@@ -269,31 +284,40 @@ public abstract class BusContractTest {
     drain(first, 6);
     AtomicReference<Thread> revokedOn = new AtomicReference<>();
     AtomicReference<Set<Integer>> revoked = new AtomicReference<>();
-    first.onRevoked(partitions -> {
-      revoked.set(partitions);
-      revokedOn.set(Thread.currentThread());
-    });
+    first.onRevoked(
+        partitions -> {
+          revoked.set(partitions);
+          revokedOn.set(Thread.currentThread());
+        });
     AtomicReference<Thread> pollingThread = new AtomicReference<>();
-    Future<?> firstPolls = threads.submit(() -> {
-      pollingThread.set(Thread.currentThread());
-      while (revoked.get() == null && !Thread.currentThread().isInterrupted()) {
-        first.poll(Duration.ofMillis(100));
-      }
-    });
+    Future<?> firstPolls =
+        threads.submit(
+            () -> {
+              pollingThread.set(Thread.currentThread());
+              while (revoked.get() == null && !Thread.currentThread().isInterrupted()) {
+                first.poll(Duration.ofMillis(100));
+              }
+            });
     BusConsumer second = consumer(group);
-    await().atMost(WAIT).until(() -> {
-      second.poll(Duration.ofMillis(100));
-      return revoked.get() != null;
-    });
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              second.poll(Duration.ofMillis(100));
+              return revoked.get() != null;
+            });
     firstPolls.get(30, TimeUnit.SECONDS);
     assertThat(revokedOn.get()).isSameAs(pollingThread.get());
     assertThat(revoked.get()).isNotEmpty().isSubsetOf(0, 1, 2);
 
     close(second);
-    await().atMost(WAIT).until(() -> {
-      first.poll(Duration.ofMillis(100));
-      return first.assignment().equals(Set.of(0, 1, 2));
-    });
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              first.poll(Duration.ofMillis(100));
+              return first.assignment().equals(Set.of(0, 1, 2));
+            });
   }
 
   // ---- helpers
@@ -369,9 +393,11 @@ public abstract class BusContractTest {
   }
 
   protected static List<RecordPosition> positions(List<BusRecord> records) {
-    return records.stream().map(r -> new RecordPosition(r.topic(), r.partition(), r.offset()))
-        .sorted(java.util.Comparator.comparingInt(RecordPosition::partition)
-            .thenComparingLong(RecordPosition::offset))
+    return records.stream()
+        .map(r -> new RecordPosition(r.topic(), r.partition(), r.offset()))
+        .sorted(
+            java.util.Comparator.comparingInt(RecordPosition::partition)
+                .thenComparingLong(RecordPosition::offset))
         .toList();
   }
 

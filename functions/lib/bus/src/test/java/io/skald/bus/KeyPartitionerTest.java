@@ -16,7 +16,8 @@ class KeyPartitionerTest {
       for (int round = 0; round < 20; round++) {
         byte[] key = new byte[length];
         random.nextBytes(key);
-        assertThat(KeyPartitioner.murmur2(key)).as("length %d", length)
+        assertThat(KeyPartitioner.murmur2(key))
+            .as("length %d", length)
             .isEqualTo(Utils.murmur2(key));
         for (int partitions : new int[] {1, 3, 4, 7, 64}) {
           assertThat(KeyPartitioner.partition(key, partitions))
@@ -29,8 +30,13 @@ class KeyPartitionerTest {
   @Test
   void recordsWithoutKeyGoRoundRobin() {
     KeyPartitioner partitioner = new KeyPartitioner();
-    assertThat(new int[] {partitioner.partitionFor(null, 3), partitioner.partitionFor(null, 3),
-        partitioner.partitionFor(null, 3), partitioner.partitionFor(null, 3)})
+    assertThat(
+            new int[] {
+              partitioner.partitionFor(null, 3),
+              partitioner.partitionFor(null, 3),
+              partitioner.partitionFor(null, 3),
+              partitioner.partitionFor(null, 3)
+            })
         .containsExactly(0, 1, 2, 0);
   }
 

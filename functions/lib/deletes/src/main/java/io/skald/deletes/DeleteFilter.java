@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Decides whether a log line is covered by a tenant's delete requests: its stream matches a
  * request's selector, its timestamp lies in the request's range (both ends inclusive) and the
- * request's pipeline keeps the line (line filters, parsers and label filters, including filters
- * on structured metadata, as in Loki). Queriers use it to hide lines before they are removed
+ * request's pipeline keeps the line (line filters, parsers and label filters, including filters on
+ * structured metadata, as in Loki). Queriers use it to hide lines before they are removed
  * physically; {@code DeleteProcessor} uses it to remove them. Immutable and thread-safe; the
  * per-stream {@link StreamDeletes} is not.
  */
@@ -80,7 +80,9 @@ public final class DeleteFilter {
   /** Whether entries of the stream between {@code minNanos} and {@code maxNanos} may be covered. */
   public boolean mayDelete(Map<String, String> streamLabels, long minNanos, long maxNanos) {
     for (Rule r : rules) {
-      if (r.startNanos <= maxNanos && r.endNanos >= minNanos && r.query.matchesStream(streamLabels)) {
+      if (r.startNanos <= maxNanos
+          && r.endNanos >= minNanos
+          && r.query.matchesStream(streamLabels)) {
         return true;
       }
     }
@@ -90,6 +92,7 @@ public final class DeleteFilter {
   /** The requests matching one stream. Not thread-safe: the pipelines keep per-stream state. */
   public static final class StreamDeletes {
     private final Rule[] rules;
+
     /** Per rule: the line test, or null when the time range alone decides. */
     private final DeleteQuery.LineSelector[] selectors;
 
@@ -107,10 +110,12 @@ public final class DeleteFilter {
     }
 
     /** Whether the entry is covered by a request. */
-    public boolean deleted(long timestampNanos, byte[] line, int off, int len, List<Label> metadata) {
+    public boolean deleted(
+        long timestampNanos, byte[] line, int off, int len, List<Label> metadata) {
       for (int i = 0; i < rules.length; i++) {
         if (rules[i].covers(timestampNanos)
-            && (selectors[i] == null || selectors[i].selects(timestampNanos, line, off, len, metadata))) {
+            && (selectors[i] == null
+                || selectors[i].selects(timestampNanos, line, off, len, metadata))) {
           return true;
         }
       }

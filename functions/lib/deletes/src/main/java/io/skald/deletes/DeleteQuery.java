@@ -2,20 +2,20 @@ package io.skald.deletes;
 
 import io.skald.labels.Label;
 import io.skald.labels.LabelSet;
+import io.skald.labels.Matcher;
 import io.skald.logql.log.Pipeline;
 import io.skald.logql.log.StreamPipeline;
 import io.skald.logql.syntax.LogQL;
 import io.skald.logql.syntax.LogSelectorExpr;
-import io.skald.labels.Matcher;
 import io.skald.logql.syntax.ParseException;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The query of a delete request, read as Loki's {@code parseDeletionQuery} reads it: any log query
- * ({@code {app="api"} |= "password"}, {@code {app="api"} | json | level="debug"}, a label filter
- * on structured metadata), without the rule that a matcher must be selective. A line is selected
- * when its stream matches every matcher and the query's pipeline keeps the line. Immutable.
+ * ({@code {app="api"} |= "password"}, {@code {app="api"} | json | level="debug"}, a label filter on
+ * structured metadata), without the rule that a matcher must be selective. A line is selected when
+ * its stream matches every matcher and the query's pipeline keeps the line. Immutable.
  */
 public final class DeleteQuery {
 

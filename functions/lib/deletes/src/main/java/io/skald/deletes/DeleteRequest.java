@@ -6,16 +6,23 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A delete request of one tenant. Lines of streams matching {@code query} with timestamps in
- * {@code [startNanos, endNanos]} (both inclusive, millisecond precision as in Loki) are filtered
- * from query results at once and removed physically once the request is past its cancel period.
+ * A delete request of one tenant. Lines of streams matching {@code query} with timestamps in {@code
+ * [startNanos, endNanos]} (both inclusive, millisecond precision as in Loki) are filtered from
+ * query results at once and removed physically once the request is past its cancel period.
  *
  * @param query the LogQL log query, as the user sent it
  * @param shards pieces processed one at a time; the status is derived from them
  * @param processedAt when the last piece was processed, or null
  */
-public record DeleteRequest(String requestId, String tenant, String query, long startNanos,
-    long endNanos, Instant createdAt, List<DeleteShard> shards, Instant processedAt) {
+public record DeleteRequest(
+    String requestId,
+    String tenant,
+    String query,
+    long startNanos,
+    long endNanos,
+    Instant createdAt,
+    List<DeleteShard> shards,
+    Instant processedAt) {
 
   public static final String RECEIVED = "received";
   public static final String PROCESSED = "processed";
@@ -51,7 +58,14 @@ public record DeleteRequest(String requestId, String tenant, String query, long 
     List<DeleteShard> next = new ArrayList<>(shards);
     next.set(index, shards.get(index).processedNow());
     boolean all = next.stream().allMatch(DeleteShard::processed);
-    return new DeleteRequest(requestId, tenant, query, startNanos, endNanos, createdAt, next,
+    return new DeleteRequest(
+        requestId,
+        tenant,
+        query,
+        startNanos,
+        endNanos,
+        createdAt,
+        next,
         all ? (processedAt != null ? processedAt : now) : null);
   }
 }

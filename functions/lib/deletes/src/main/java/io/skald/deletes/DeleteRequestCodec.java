@@ -14,20 +14,38 @@ final class DeleteRequestCodec {
 
   private DeleteRequestCodec() {}
 
-  record Stored(int version, @JsonProperty("request_id") String requestId, String tenant,
-      String query, @JsonProperty("start_ns") long startNanos, @JsonProperty("end_ns") long endNanos,
+  record Stored(
+      int version,
+      @JsonProperty("request_id") String requestId,
+      String tenant,
+      String query,
+      @JsonProperty("start_ns") long startNanos,
+      @JsonProperty("end_ns") long endNanos,
       @JsonProperty("created_at_ms") long createdAtMillis,
-      @JsonProperty("processed_at_ms") Long processedAtMillis, List<Shard> shards) {}
+      @JsonProperty("processed_at_ms") Long processedAtMillis,
+      List<Shard> shards) {}
 
-  record Shard(@JsonProperty("start_ns") long startNanos, @JsonProperty("end_ns") long endNanos,
+  record Shard(
+      @JsonProperty("start_ns") long startNanos,
+      @JsonProperty("end_ns") long endNanos,
       boolean processed) {}
 
   static byte[] encode(DeleteRequest r) throws IOException {
-    List<Shard> shards = r.shards().stream()
-        .map(s -> new Shard(s.startNanos(), s.endNanos(), s.processed())).toList();
-    return JSON.writeValueAsBytes(new Stored(VERSION, r.requestId(), r.tenant(), r.query(),
-        r.startNanos(), r.endNanos(), r.createdAt().toEpochMilli(),
-        r.processedAt() == null ? null : r.processedAt().toEpochMilli(), shards));
+    List<Shard> shards =
+        r.shards().stream()
+            .map(s -> new Shard(s.startNanos(), s.endNanos(), s.processed()))
+            .toList();
+    return JSON.writeValueAsBytes(
+        new Stored(
+            VERSION,
+            r.requestId(),
+            r.tenant(),
+            r.query(),
+            r.startNanos(),
+            r.endNanos(),
+            r.createdAt().toEpochMilli(),
+            r.processedAt() == null ? null : r.processedAt().toEpochMilli(),
+            shards));
   }
 
   static DeleteRequest decode(byte[] bytes) throws IOException {
@@ -35,10 +53,18 @@ final class DeleteRequestCodec {
     if (s.version() != VERSION) {
       throw new IOException("unsupported delete request version " + s.version());
     }
-    List<DeleteShard> shards = s.shards().stream()
-        .map(x -> new DeleteShard(x.startNanos(), x.endNanos(), x.processed())).toList();
-    return new DeleteRequest(s.requestId(), s.tenant(), s.query(), s.startNanos(), s.endNanos(),
-        Instant.ofEpochMilli(s.createdAtMillis()), shards,
+    List<DeleteShard> shards =
+        s.shards().stream()
+            .map(x -> new DeleteShard(x.startNanos(), x.endNanos(), x.processed()))
+            .toList();
+    return new DeleteRequest(
+        s.requestId(),
+        s.tenant(),
+        s.query(),
+        s.startNanos(),
+        s.endNanos(),
+        Instant.ofEpochMilli(s.createdAtMillis()),
+        shards,
         s.processedAtMillis() == null ? null : Instant.ofEpochMilli(s.processedAtMillis()));
   }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The body of {@code GET /loki/api/v1/delete} byte for byte as Loki's Go encoder writes it: one
- * object per request (pieces merged), fields in Loki's order, times as Prometheus
- * {@code model.Time} (seconds with the shortest fraction), {@code user_id} blanked, HTML
- * characters escaped, and a trailing newline.
+ * object per request (pieces merged), fields in Loki's order, times as Prometheus {@code
+ * model.Time} (seconds with the shortest fraction), {@code user_id} blanked, HTML characters
+ * escaped, and a trailing newline.
  */
 public final class DeleteRequestJson {
 
@@ -79,7 +79,8 @@ public final class DeleteRequestJson {
   }
 
   private static boolean validPair(String s, int i) {
-    return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length()
+    return Character.isHighSurrogate(s.charAt(i))
+        && i + 1 < s.length()
         && Character.isLowSurrogate(s.charAt(i + 1));
   }
 }

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Validates the parameters of {@code POST /loki/api/v1/delete} in Loki's order and with its
- * exact 400 texts: query, then start, then end, then {@code max_interval} (only for queries with
- * line filters). Times are RFC3339 or exactly ten characters of Unix seconds, kept at
- * millisecond precision as Loki does.
+ * Validates the parameters of {@code POST /loki/api/v1/delete} in Loki's order and with its exact
+ * 400 texts: query, then start, then end, then {@code max_interval} (only for queries with line
+ * filters). Times are RFC3339 or exactly ten characters of Unix seconds, kept at millisecond
+ * precision as Loki does.
  */
 public final class DeleteRequestParams {
 
@@ -25,8 +25,8 @@ public final class DeleteRequestParams {
       Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
   /** A validated new request; {@code shardInterval} zero means "one piece". */
-  public record NewDelete(String query, DeleteQuery parsed, long startMillis, long endMillis,
-      Duration shardInterval) {}
+  public record NewDelete(
+      String query, DeleteQuery parsed, long startMillis, long endMillis, Duration shardInterval) {}
 
   private DeleteRequestParams() {}
 
@@ -60,9 +60,11 @@ public final class DeleteRequestParams {
     if (start >= end) {
       throw DeleteApiException.badRequest("start time can't be greater than or equal to end time");
     }
-    Duration interval = parsed.hasFilter()
-        ? interval(params.getOrDefault("max_interval", ""), start, end, config.deleteMaxInterval())
-        : Duration.ZERO;
+    Duration interval =
+        parsed.hasFilter()
+            ? interval(
+                params.getOrDefault("max_interval", ""), start, end, config.deleteMaxInterval())
+            : Duration.ZERO;
     return new NewDelete(query, parsed, start, end, interval);
   }
 
@@ -78,22 +80,26 @@ public final class DeleteRequestParams {
       interval = Duration.ZERO;
     }
     if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw DeleteApiException.badRequest("invalid max_interval: valid time units are 's', 'm', 'h'");
+      throw DeleteApiException.badRequest(
+          "invalid max_interval: valid time units are 's', 'm', 'h'");
     }
     if (!max.isZero() && interval.compareTo(max) > 0) {
-      throw DeleteApiException.badRequest("max_interval can't be greater than " + GoDuration.format(max));
+      throw DeleteApiException.badRequest(
+          "max_interval can't be greater than " + GoDuration.format(max));
     }
     Duration range = Duration.ofMillis(end - start);
     if (interval.compareTo(range) > 0) {
       throw DeleteApiException.badRequest(
-          "max_interval can't be greater than the interval to be deleted (" + GoDuration.format(range) + ")");
+          "max_interval can't be greater than the interval to be deleted ("
+              + GoDuration.format(range)
+              + ")");
     }
     return interval;
   }
 
   /**
-   * Unix milliseconds of an RFC3339 time or of exactly ten characters of Unix seconds (a
-   * fraction is rounded to milliseconds); the empty string means now.
+   * Unix milliseconds of an RFC3339 time or of exactly ten characters of Unix seconds (a fraction
+   * is rounded to milliseconds); the empty string means now.
    *
    * @throws IllegalArgumentException for anything else
    */
@@ -109,7 +115,10 @@ public final class DeleteRequestParams {
       }
     }
     if (in.length() == 10 && DECIMAL.matcher(in).matches()) {
-      return new BigDecimal(in).setScale(3, RoundingMode.HALF_UP).movePointRight(3).longValueExact();
+      return new BigDecimal(in)
+          .setScale(3, RoundingMode.HALF_UP)
+          .movePointRight(3)
+          .longValueExact();
     }
     throw new IllegalArgumentException("invalid time " + in);
   }

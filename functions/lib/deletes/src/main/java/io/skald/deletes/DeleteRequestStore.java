@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Delete requests as JSON objects in the admin bucket, one per request:
- * {@code delete-requests/<tenant>/<requestId>.json}. Implements the request lifecycle (add,
- * list, cancel, shard progress) with Loki's rules and texts.
+ * Delete requests as JSON objects in the admin bucket, one per request: {@code
+ * delete-requests/<tenant>/<requestId>.json}. Implements the request lifecycle (add, list, cancel,
+ * shard progress) with Loki's rules and texts.
  */
 public final class DeleteRequestStore {
 
@@ -38,10 +38,19 @@ public final class DeleteRequestStore {
   /** Stores a validated request, split into shards, and returns it (status {@code received}). */
   public DeleteRequest add(String tenant, DeleteRequestParams.NewDelete d) throws IOException {
     Instant now = clock.instant();
-    List<DeleteShard> shards = DeleteShards.split(d.startMillis(), d.endMillis(), d.shardInterval());
+    List<DeleteShard> shards =
+        DeleteShards.split(d.startMillis(), d.endMillis(), d.shardInterval());
     String id = newId(tenant, d.query(), now);
-    DeleteRequest r = new DeleteRequest(id, tenant, d.query(), d.startMillis() * 1_000_000L,
-        d.endMillis() * 1_000_000L, Instant.ofEpochMilli(now.toEpochMilli()), shards, null);
+    DeleteRequest r =
+        new DeleteRequest(
+            id,
+            tenant,
+            d.query(),
+            d.startMillis() * 1_000_000L,
+            d.endMillis() * 1_000_000L,
+            Instant.ofEpochMilli(now.toEpochMilli()),
+            shards,
+            null);
     save(r);
     return r;
   }
@@ -63,14 +72,17 @@ public final class DeleteRequestStore {
         out.add(DeleteRequestCodec.decode(bytes.get()));
       }
     }
-    out.sort(Comparator.comparing(DeleteRequest::createdAt).thenComparing(DeleteRequest::requestId));
+    out.sort(
+        Comparator.comparing(DeleteRequest::createdAt).thenComparing(DeleteRequest::requestId));
     return out;
   }
 
   /** Requests overlapping {@code [startNanos, endNanos]}, as GET with start and end returns. */
-  public List<DeleteRequest> list(String tenant, long startNanos, long endNanos) throws IOException {
+  public List<DeleteRequest> list(String tenant, long startNanos, long endNanos)
+      throws IOException {
     return list(tenant).stream()
-        .filter(r -> r.startNanos() <= endNanos && r.endNanos() >= startNanos).toList();
+        .filter(r -> r.startNanos() <= endNanos && r.endNanos() >= startNanos)
+        .toList();
   }
 
   /**
@@ -80,7 +92,8 @@ public final class DeleteRequestStore {
   public List<DeleteRequest> forQueryTimeFiltering(String tenant) throws IOException {
     Instant cutoff = clock.instant().minus(config.indexUpdatePropagationMaxDelay());
     return list(tenant).stream()
-        .filter(r -> r.processedAt() == null || r.processedAt().isAfter(cutoff)).toList();
+        .filter(r -> r.processedAt() == null || r.processedAt().isAfter(cutoff))
+        .toList();
   }
 
   /** Unprocessed requests old enough to be deleted physically (past the cancel period). */
@@ -88,7 +101,8 @@ public final class DeleteRequestStore {
     Instant now = clock.instant();
     return list(tenant).stream()
         .filter(r -> !r.isProcessed())
-        .filter(r -> !r.createdAt().plus(config.deleteRequestCancelPeriod()).plus(slack()).isAfter(now))
+        .filter(
+            r -> !r.createdAt().plus(config.deleteRequestCancelPeriod()).plus(slack()).isAfter(now))
         .toList();
   }
 
@@ -106,17 +120,21 @@ public final class DeleteRequestStore {
    */
   public void cancel(String tenant, String requestId, boolean force)
       throws IOException, DeleteApiException {
-    DeleteRequest r = get(tenant, requestId).orElseThrow(
-        () -> new DeleteApiException(404, "could not find delete request with given id"));
+    DeleteRequest r =
+        get(tenant, requestId)
+            .orElseThrow(
+                () -> new DeleteApiException(404, "could not find delete request with given id"));
     if (r.isProcessed()) {
       throw DeleteApiException.badRequest(
           "deletion of request which is in process or already processed is not allowed");
     }
     boolean late = r.createdAt().plus(config.deleteRequestCancelPeriod()).isBefore(clock.instant());
     if ((!r.status().equals(DeleteRequest.RECEIVED) || late) && !force) {
-      throw DeleteApiException.badRequest("Cancellation of partially completed delete request or "
-          + "delete request past the deadline of " + GoDuration.format(config.deleteRequestCancelPeriod())
-          + " since its creation is not allowed. To force, use the ?force query parameter");
+      throw DeleteApiException.badRequest(
+          "Cancellation of partially completed delete request or "
+              + "delete request past the deadline of "
+              + GoDuration.format(config.deleteRequestCancelPeriod())
+              + " since its creation is not allowed. To force, use the ?force query parameter");
     }
     admin.delete(key(tenant, requestId));
   }
@@ -151,8 +169,9 @@ public final class DeleteRequestStore {
     long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
     for (int attempt = 0; ; attempt++) {
       int h = 0x811c9dc5;
-      byte[] data = (tenant + "\u0000" + (nanos + attempt) + "\u0000" + query)
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] data =
+          (tenant + "\u0000" + (nanos + attempt) + "\u0000" + query)
+              .getBytes(StandardCharsets.UTF_8);
       for (byte b : data) {
         h *= 0x01000193;
         h ^= b & 0xff;

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Splits a request's range into pieces as Loki does: boundaries aligned to multiples of the
- * interval since the epoch, the first piece starting at the request's start and the last ending
- * at its end. Neighbouring pieces share their boundary millisecond (Loki prefers that overlap to
- * a gap).
+ * interval since the epoch, the first piece starting at the request's start and the last ending at
+ * its end. Neighbouring pieces share their boundary millisecond (Loki prefers that overlap to a
+ * gap).
  */
 final class DeleteShards {
 

@@ -1,11 +1,13 @@
 package io.skald.deletes;
 
 /**
- * Loki's per-tenant {@code deletion_mode}. {@code filter-only} accepts requests and filters
- * query results but never deletes physically; {@code disabled} answers the delete API with 403.
+ * Loki's per-tenant {@code deletion_mode}. {@code filter-only} accepts requests and filters query
+ * results but never deletes physically; {@code disabled} answers the delete API with 403.
  */
 public enum DeletionMode {
-  DISABLED("disabled"), FILTER_ONLY("filter-only"), FILTER_AND_DELETE("filter-and-delete");
+  DISABLED("disabled"),
+  FILTER_ONLY("filter-only"),
+  FILTER_AND_DELETE("filter-and-delete");
 
   /** The 403 body when the mode is {@code disabled}. */
   public static final String NOT_AVAILABLE = "deletion is not available for this tenant";

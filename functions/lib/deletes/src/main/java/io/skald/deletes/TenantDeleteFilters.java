@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TenantDeleteFilters {
 
   /** Filters nothing: for wiring without an admin bucket. */
-  public static final TenantDeleteFilters NONE = new TenantDeleteFilters(null, Clock.systemUTC(), Duration.ZERO);
+  public static final TenantDeleteFilters NONE =
+      new TenantDeleteFilters(null, Clock.systemUTC(), Duration.ZERO);
 
   private record Cached(DeleteFilter filter, Instant readAt) {}
 
@@ -38,7 +39,9 @@ public final class TenantDeleteFilters {
    * @throws UncheckedIOException when the requests cannot be read: answering without them could
    *     show lines a user asked to delete
    */
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TenantDeleteFilters.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(TenantDeleteFilters.class);
+
   private final java.util.concurrent.atomic.AtomicBoolean missingBucketReported =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -58,7 +61,9 @@ public final class TenantDeleteFilters {
     } catch (NoSuchBucketException e) {
       // No admin bucket means no delete request was ever stored: nothing to filter.
       if (missingBucketReported.compareAndSet(false, true)) {
-        LOG.warn("the admin bucket does not exist, so there are no delete requests to apply: {}", e.getMessage());
+        LOG.warn(
+            "the admin bucket does not exist, so there are no delete requests to apply: {}",
+            e.getMessage());
       }
       DeleteFilter none = DeleteFilter.of(java.util.List.of());
       cache.put(tenant, new Cached(none, now));

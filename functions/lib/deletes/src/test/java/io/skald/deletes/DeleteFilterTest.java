@@ -12,15 +12,24 @@ import org.junit.jupiter.api.Test;
 class DeleteFilterTest {
 
   static DeleteRequest request(String query, long startMs, long endMs) {
-    return new DeleteRequest("id", "t", query, startMs * 1_000_000L, endMs * 1_000_000L,
-        Instant.EPOCH, List.of(new DeleteShard(startMs * 1_000_000L, endMs * 1_000_000L, false)), null);
+    return new DeleteRequest(
+        "id",
+        "t",
+        query,
+        startMs * 1_000_000L,
+        endMs * 1_000_000L,
+        Instant.EPOCH,
+        List.of(new DeleteShard(startMs * 1_000_000L, endMs * 1_000_000L, false)),
+        null);
   }
 
   @Test
   void matchesStreamTimeAndLine() {
-    DeleteFilter f = DeleteFilter.of(List.of(
-        request("{app=\"api\"} |= \"password\"", 1000, 2000),
-        request("{app=\"db\"}", 5000, 6000)));
+    DeleteFilter f =
+        DeleteFilter.of(
+            List.of(
+                request("{app=\"api\"} |= \"password\"", 1000, 2000),
+                request("{app=\"db\"}", 5000, 6000)));
     Map<String, String> api = Map.of("app", "api", "env", "prod");
     Map<String, String> db = Map.of("app", "db");
     assertThat(f.deleted(api, 1_500_000_000L, "password=1")).isTrue();
@@ -40,7 +49,8 @@ class DeleteFilterTest {
   @Test
   void pieceFiltersCoverOnlyTheirPiece() {
     DeleteRequest r = request("{app=\"api\"}", 0, 10_000);
-    DeleteFilter piece = DeleteFilter.forShard(r, new DeleteShard(2_000_000_000L, 3_000_000_000L, false));
+    DeleteFilter piece =
+        DeleteFilter.forShard(r, new DeleteShard(2_000_000_000L, 3_000_000_000L, false));
     assertThat(piece.deleted(Map.of("app", "api"), 2_500_000_000L, "x")).isTrue();
     assertThat(piece.deleted(Map.of("app", "api"), 3_500_000_000L, "x")).isFalse();
     assertThat(DeleteFilter.of(List.of()).isEmpty()).isTrue();
@@ -48,16 +58,20 @@ class DeleteFilterTest {
 
   @Test
   void filtersSeeStructuredMetadataAndParsedLabels() {
-    DeleteFilter f = DeleteFilter.of(List.of(
-        request("{app=\"api\"} | user=\"bob\"", 1000, 2000),
-        request("{app=\"api\"} | json | level=\"debug\"", 1000, 2000)));
+    DeleteFilter f =
+        DeleteFilter.of(
+            List.of(
+                request("{app=\"api\"} | user=\"bob\"", 1000, 2000),
+                request("{app=\"api\"} | json | level=\"debug\"", 1000, 2000)));
     DeleteFilter.StreamDeletes api = f.forStream(Map.of("app", "api"));
     assertThat(api.needsLine()).isTrue();
     assertThat(deleted(api, "x", new Label("user", "bob"))).isTrue();
     assertThat(deleted(api, "x", new Label("user", "eve"))).isFalse();
     assertThat(deleted(api, "{\"level\":\"debug\"}")).isTrue();
     assertThat(deleted(api, "{\"level\":\"info\"}")).isFalse();
-    assertThat(api.deleted(1_500_000_000L, "{\"level\":\"debug\"}")).as("without metadata").isTrue();
+    assertThat(api.deleted(1_500_000_000L, "{\"level\":\"debug\"}"))
+        .as("without metadata")
+        .isTrue();
   }
 
   private static boolean deleted(DeleteFilter.StreamDeletes s, String line, Label... metadata) {

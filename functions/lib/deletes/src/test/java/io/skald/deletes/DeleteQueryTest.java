@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /** Delete queries are LogQL log queries, accepted as Loki's parseDeletionQuery accepts them. */
 class DeleteQueryTest {
 
-  static boolean selects(DeleteQuery q, Map<String, String> stream, String line, Label... metadata) {
+  static boolean selects(
+      DeleteQuery q, Map<String, String> stream, String line, Label... metadata) {
     byte[] b = line.getBytes(StandardCharsets.UTF_8);
     return q.forStream(LabelSet.of(stream)).selects(0, b, 0, b.length, List.of(metadata));
   }
@@ -26,10 +27,13 @@ class DeleteQueryTest {
 
   @Test
   void aSelectorWithLineFilters() throws Exception {
-    DeleteQuery q = DeleteQuery.parse(
-        "{app=\"api\", env=~\"prod|stage\"} |= \"password\" != `debug` |~ \"user=\\\\d+\" !~ \"(?i)TEST\"");
-    assertThat(q.matchers()).containsExactly(new Matcher("app", MatchType.EQ, "api"),
-        new Matcher("env", MatchType.RE, "prod|stage"));
+    DeleteQuery q =
+        DeleteQuery.parse(
+            "{app=\"api\", env=~\"prod|stage\"} |= \"password\" != `debug` |~ \"user=\\\\d+\" !~ \"(?i)TEST\"");
+    assertThat(q.matchers())
+        .containsExactly(
+            new Matcher("app", MatchType.EQ, "api"),
+            new Matcher("env", MatchType.RE, "prod|stage"));
     assertThat(q.hasFilter()).isTrue();
     assertThat(q.matchesStream(Map.of("app", "api", "env", "stage"))).isTrue();
     assertThat(q.matchesStream(Map.of("app", "api", "env", "dev"))).isFalse();
@@ -50,7 +54,8 @@ class DeleteQueryTest {
 
   @Test
   void withoutFiltersTheTimeRangeAloneDecides() throws Exception {
-    for (String query : List.of("{a=\"b\"}", "{a=\"b\"} |= \"\"", "{a=\"b\"} | json", "{a=~\".*\"}", "{}")) {
+    for (String query :
+        List.of("{a=\"b\"}", "{a=\"b\"} |= \"\"", "{a=\"b\"} | json", "{a=~\".*\"}", "{}")) {
       assertThat(DeleteQuery.parse(query).hasFilter()).as(query).isFalse();
     }
   }
@@ -62,22 +67,36 @@ class DeleteQueryTest {
     assertThat(selects(level, "level=debug msg=x")).isTrue();
     assertThat(selects(level, "level=info msg=x")).isFalse();
     DeleteQuery metadata = DeleteQuery.parse("{a=\"b\"} | trace_id=\"t1\" |= \"secret\"");
-    assertThat(selects(metadata, Map.of("a", "b"), "a secret", new Label("trace_id", "t1"))).isTrue();
-    assertThat(selects(metadata, Map.of("a", "b"), "a secret", new Label("trace_id", "t2"))).isFalse();
+    assertThat(selects(metadata, Map.of("a", "b"), "a secret", new Label("trace_id", "t1")))
+        .isTrue();
+    assertThat(selects(metadata, Map.of("a", "b"), "a secret", new Label("trace_id", "t2")))
+        .isFalse();
     assertThat(selects(metadata, Map.of("a", "b"), "a secret")).isFalse();
-    DeleteQuery pattern = DeleteQuery.parse("{a=\"b\"} |> \"user <_> logged in\" |= ip(\"10.0.0.0/8\")");
+    DeleteQuery pattern =
+        DeleteQuery.parse("{a=\"b\"} |> \"user <_> logged in\" |= ip(\"10.0.0.0/8\")");
     assertThat(selects(pattern, "user 10.1.2.3 logged in")).isTrue();
     assertThat(selects(pattern, "user 192.168.0.1 logged in")).isFalse();
   }
 
   @Test
   void anythingElseIsAnInvalidQueryExpression() {
-    for (String bad : List.of("not a query", "rate({a=\"b\"}[1m])", "{a=\"b\"} |~ \"(\"", "app=\"x\"",
-        "{a=\"b\"} |= \"x\" or", "{a=\"b\"} line_format \"x\"", "{a=\"b\"", "{a=\"\uDCFF\"}", "")) {
-      assertThatThrownBy(() -> DeleteQuery.parse(bad)).as(bad)
+    for (String bad :
+        List.of(
+            "not a query",
+            "rate({a=\"b\"}[1m])",
+            "{a=\"b\"} |~ \"(\"",
+            "app=\"x\"",
+            "{a=\"b\"} |= \"x\" or",
+            "{a=\"b\"} line_format \"x\"",
+            "{a=\"b\"",
+            "{a=\"\uDCFF\"}",
+            "")) {
+      assertThatThrownBy(() -> DeleteQuery.parse(bad))
+          .as(bad)
           .isInstanceOf(DeleteApiException.class)
           .hasMessage("invalid query expression")
-          .extracting(e -> ((DeleteApiException) e).status()).isEqualTo(400);
+          .extracting(e -> ((DeleteApiException) e).status())
+          .isEqualTo(400);
     }
   }
 }

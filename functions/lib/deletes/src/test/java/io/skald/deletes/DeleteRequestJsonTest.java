@@ -10,13 +10,21 @@ class DeleteRequestJsonTest {
 
   @Test
   void writesLokisShape() {
-    DeleteRequest r = new DeleteRequest("0a1b2c3d", "t", "{app=\"a<b>\"} |= \"x&y\"",
-        1_700_000_000_000_000_000L, 1_700_003_600_500_000_000L, Instant.ofEpochMilli(1_700_100_000_123L),
-        List.of(new DeleteShard(1, 2, true), new DeleteShard(2, 3, false)), null);
-    assertThat(DeleteRequestJson.encode(List.of(r), true)).isEqualTo(
-        "[{\"request_id\":\"0a1b2c3d\",\"start_time\":1700000000,\"end_time\":1700003600.5,"
-            + "\"query\":\"{app=\\\"a\\u003cb\\u003e\\\"} |= \\\"x\\u0026y\\\"\",\"status\":\"50% Complete\","
-            + "\"created_at\":1700100000.123,\"user_id\":\"\"}]\n");
+    DeleteRequest r =
+        new DeleteRequest(
+            "0a1b2c3d",
+            "t",
+            "{app=\"a<b>\"} |= \"x&y\"",
+            1_700_000_000_000_000_000L,
+            1_700_003_600_500_000_000L,
+            Instant.ofEpochMilli(1_700_100_000_123L),
+            List.of(new DeleteShard(1, 2, true), new DeleteShard(2, 3, false)),
+            null);
+    assertThat(DeleteRequestJson.encode(List.of(r), true))
+        .isEqualTo(
+            "[{\"request_id\":\"0a1b2c3d\",\"start_time\":1700000000,\"end_time\":1700003600.5,"
+                + "\"query\":\"{app=\\\"a\\u003cb\\u003e\\\"} |= \\\"x\\u0026y\\\"\",\"status\":\"50% Complete\","
+                + "\"created_at\":1700100000.123,\"user_id\":\"\"}]\n");
   }
 
   @Test

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DeleteRequestStoreTest {
 
-  static final String CANCEL_TEXT = "Cancellation of partially completed delete request or delete "
-      + "request past the deadline of 24h0m0s since its creation is not allowed. To force, use the ?force query parameter";
+  static final String CANCEL_TEXT =
+      "Cancellation of partially completed delete request or delete "
+          + "request past the deadline of 24h0m0s since its creation is not allowed. To force, use the ?force query parameter";
 
   @TempDir Path dir;
   ObjectStore admin;
@@ -30,13 +31,20 @@ class DeleteRequestStoreTest {
   }
 
   DeleteRequest add(String tenant, String query, String start, String end) throws Exception {
-    return store.add(tenant, DeleteRequestParams.parse(
-        Map.of("query", query, "start", start, "end", end), clock.instant(), DeletionConfig.defaults()));
+    return store.add(
+        tenant,
+        DeleteRequestParams.parse(
+            Map.of("query", query, "start", start, "end", end),
+            clock.instant(),
+            DeletionConfig.defaults()));
   }
 
   static void fails(ThrowingRunnable r, int status, String text) {
-    assertThatThrownBy(r::run).isInstanceOf(DeleteApiException.class).hasMessage(text)
-        .extracting(e -> ((DeleteApiException) e).status()).isEqualTo(status);
+    assertThatThrownBy(r::run)
+        .isInstanceOf(DeleteApiException.class)
+        .hasMessage(text)
+        .extracting(e -> ((DeleteApiException) e).status())
+        .isEqualTo(status);
   }
 
   interface ThrowingRunnable {
@@ -82,24 +90,31 @@ class DeleteRequestStoreTest {
     fails(() -> store.cancel("t", late.requestId(), false), 400, CANCEL_TEXT);
     store.cancel("t", late.requestId(), true);
     assertThat(store.get("t", late.requestId())).isEmpty();
-    fails(() -> store.cancel("t", late.requestId(), false), 404, "could not find delete request with given id");
+    fails(
+        () -> store.cancel("t", late.requestId(), false),
+        404,
+        "could not find delete request with given id");
     fails(() -> store.cancel("t", "", false), 404, "could not find delete request with given id");
   }
 
   @Test
   void statusAdvancesPieceByPieceAndProcessedRequestsCannotBeCancelled() throws Exception {
-    DeleteRequest r = add("t", "{a=\"b\"} |= \"x\"", "2026-06-01T00:00:00Z", "2026-06-04T00:00:00Z");
+    DeleteRequest r =
+        add("t", "{a=\"b\"} |= \"x\"", "2026-06-01T00:00:00Z", "2026-06-04T00:00:00Z");
     assertThat(r.shards()).hasSize(3);
     r = store.markShardProcessed(r, 0);
     assertThat(r.status()).isEqualTo("33% Complete");
-    fails(() -> store.cancel("t", "" + store.list("t").get(0).requestId(), false), 400, CANCEL_TEXT);
+    fails(
+        () -> store.cancel("t", "" + store.list("t").get(0).requestId(), false), 400, CANCEL_TEXT);
     r = store.markShardProcessed(r, 2);
     assertThat(store.get("t", r.requestId()).orElseThrow().status()).isEqualTo("66% Complete");
     r = store.markShardProcessed(r, 1);
     assertThat(r.status()).isEqualTo("processed");
     assertThat(r.processedAt()).isEqualTo(clock.instant());
     String id = r.requestId();
-    fails(() -> store.cancel("t", id, true), 400,
+    fails(
+        () -> store.cancel("t", id, true),
+        400,
         "deletion of request which is in process or already processed is not allowed");
   }
 

@@ -15,10 +15,12 @@ class DeleteShardsTest {
     long start = 10 * H + 1234; // 10:00:01.234
     long end = 36 * H;
     List<DeleteShard> s = DeleteShards.split(start, end, Duration.ofHours(12));
-    assertThat(s).extracting(DeleteShard::startNanos).containsExactly(
-        start * 1_000_000L, 12 * H * 1_000_000L, 24 * H * 1_000_000L);
-    assertThat(s).extracting(DeleteShard::endNanos).containsExactly(
-        12 * H * 1_000_000L, 24 * H * 1_000_000L, 36 * H * 1_000_000L);
+    assertThat(s)
+        .extracting(DeleteShard::startNanos)
+        .containsExactly(start * 1_000_000L, 12 * H * 1_000_000L, 24 * H * 1_000_000L);
+    assertThat(s)
+        .extracting(DeleteShard::endNanos)
+        .containsExactly(12 * H * 1_000_000L, 24 * H * 1_000_000L, 36 * H * 1_000_000L);
     assertThat(s).noneMatch(DeleteShard::processed);
   }
 

@@ -5,9 +5,9 @@ import java.time.ZoneOffset;
 
 /**
  * Go's {@code time.Parse(time.RFC3339, s)} (what {@code time.Time.UnmarshalJSON} falls back to),
- * including its leniencies (one-digit hour, fractional seconds of any length, a comma before
- * the fraction) and its error texts. Loki reads push timestamps ({@code ts} of the legacy JSON
- * dialect) and RFC 3339 query parameters with it.
+ * including its leniencies (one-digit hour, fractional seconds of any length, a comma before the
+ * fraction) and its error texts. Loki reads push timestamps ({@code ts} of the legacy JSON dialect)
+ * and RFC 3339 query parameters with it.
  */
 public final class GoRfc3339 {
   public static final String LAYOUT = "2006-01-02T15:04:05Z07:00";
@@ -81,8 +81,9 @@ public final class GoRfc3339 {
     if (day < 1 || day > LocalDate.of(year, month, 1).lengthOfMonth()) {
       throw outOfRange("day");
     }
-    long epochSecond = LocalDate.of(year, month, day).atTime(hour, minute, second)
-        .toEpochSecond(ZoneOffset.UTC) - offsetSeconds;
+    long epochSecond =
+        LocalDate.of(year, month, day).atTime(hour, minute, second).toEpochSecond(ZoneOffset.UTC)
+            - offsetSeconds;
     return GoTime.saturatedNanos(epochSecond, nanos);
   }
 
@@ -153,8 +154,12 @@ public final class GoRfc3339 {
   }
 
   private static int twoDigits(String s) {
-    return Character.isDigit(s.charAt(0)) && s.charAt(0) < 128 && s.charAt(1) >= '0' && s.charAt(1) <= '9'
-        ? (s.charAt(0) - '0') * 10 + (s.charAt(1) - '0') : -1;
+    return Character.isDigit(s.charAt(0))
+            && s.charAt(0) < 128
+            && s.charAt(1) >= '0'
+            && s.charAt(1) <= '9'
+        ? (s.charAt(0) - '0') * 10 + (s.charAt(1) - '0')
+        : -1;
   }
 
   private ParseException cannotParse(String elem) {
@@ -162,7 +167,14 @@ public final class GoRfc3339 {
   }
 
   private String cannotParseText(String value, String elem) {
-    return "parsing time " + quote(input) + " as " + quote(LAYOUT) + ": cannot parse " + quote(value) + " as " + quote(elem);
+    return "parsing time "
+        + quote(input)
+        + " as "
+        + quote(LAYOUT)
+        + ": cannot parse "
+        + quote(value)
+        + " as "
+        + quote(elem);
   }
 
   private ParseException outOfRange(String what) {

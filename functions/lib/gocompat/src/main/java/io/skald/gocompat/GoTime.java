@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Go time formatting used in Loki's error texts. Loki runs in UTC in its images, so we print UTC. */
+/**
+ * Go time formatting used in Loki's error texts. Loki runs in UTC in its images, so we print UTC.
+ */
 public final class GoTime {
   private static final DateTimeFormatter RFC3339 =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX").withZone(ZoneOffset.UTC);
@@ -17,10 +19,14 @@ public final class GoTime {
   }
 
   public static Instant instant(long unixNanos) {
-    return Instant.ofEpochSecond(Math.floorDiv(unixNanos, 1_000_000_000L), Math.floorMod(unixNanos, 1_000_000_000L));
+    return Instant.ofEpochSecond(
+        Math.floorDiv(unixNanos, 1_000_000_000L), Math.floorMod(unixNanos, 1_000_000_000L));
   }
 
-  /** Unix nanoseconds of (seconds, nanos), saturated to the {@code long} range like an out-of-range Go time. */
+  /**
+   * Unix nanoseconds of (seconds, nanos), saturated to the {@code long} range like an out-of-range
+   * Go time.
+   */
   public static long saturatedNanos(long seconds, long nanos) {
     long maxSeconds = Long.MAX_VALUE / 1_000_000_000L;
     if (seconds > maxSeconds) {

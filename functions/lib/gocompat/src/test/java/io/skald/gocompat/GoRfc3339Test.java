@@ -22,16 +22,18 @@ class GoRfc3339Test {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "yesterday|parsing time \"yesterday\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"yesterday\" as \"2006\"",
-    "2018-12-18|parsing time \"2018-12-18\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\" as \"T\"",
-    "2018-12-18 12:28:06Z|parsing time \"2018-12-18 12:28:06Z\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \" 12:28:06Z\" as \"T\"",
-    "2018-13-18T12:28:06Z|parsing time \"2018-13-18T12:28:06Z\": month out of range",
-    "2018-02-30T12:28:06Z|parsing time \"2018-02-30T12:28:06Z\": day out of range",
-    "2018-12-18T12:28:06|parsing time \"2018-12-18T12:28:06\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\" as \"Z07:00\"",
-    "2018-12-18T12:28:06Zjunk|parsing time \"2018-12-18T12:28:06Zjunk\": extra text: \"junk\"",
-    "2018-12-18T25:28:06Z|parsing time \"2018-12-18T25:28:06Z\": hour out of range",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "yesterday|parsing time \"yesterday\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"yesterday\" as \"2006\"",
+        "2018-12-18|parsing time \"2018-12-18\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\" as \"T\"",
+        "2018-12-18 12:28:06Z|parsing time \"2018-12-18 12:28:06Z\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \" 12:28:06Z\" as \"T\"",
+        "2018-13-18T12:28:06Z|parsing time \"2018-13-18T12:28:06Z\": month out of range",
+        "2018-02-30T12:28:06Z|parsing time \"2018-02-30T12:28:06Z\": day out of range",
+        "2018-12-18T12:28:06|parsing time \"2018-12-18T12:28:06\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\" as \"Z07:00\"",
+        "2018-12-18T12:28:06Zjunk|parsing time \"2018-12-18T12:28:06Zjunk\": extra text: \"junk\"",
+        "2018-12-18T25:28:06Z|parsing time \"2018-12-18T25:28:06Z\": hour out of range",
+      })
   void refusesWithGosTexts(String text, String message) {
     assertThatThrownBy(() -> GoRfc3339.parseNanos(text)).hasMessage(message);
   }

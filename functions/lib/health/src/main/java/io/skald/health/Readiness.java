@@ -12,12 +12,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
- * Runs a process's readiness checks for {@code /ready}. Checks run in parallel and the caller
- * waits at most {@code timeout} in total, so a hanging dependency (an S3 endpoint that accepts
+ * Runs a process's readiness checks for {@code /ready}. Checks run in parallel and the caller waits
+ * at most {@code timeout} in total, so a hanging dependency (an S3 endpoint that accepts
  * connections but never answers) makes the probe fail instead of stall. An answer is reused for
  * {@code ttl}, and a check still running is joined rather than started again, so frequent probes
- * (Kubernetes, load balancers, tests polling) cost at most one HEAD or metadata call per check
- * per {@code ttl}.
+ * (Kubernetes, load balancers, tests polling) cost at most one HEAD or metadata call per check per
+ * {@code ttl}.
  */
 public final class Readiness implements AutoCloseable {
 
@@ -34,15 +34,21 @@ public final class Readiness implements AutoCloseable {
     this(checks, DEFAULT_TIMEOUT, DEFAULT_TTL, System::nanoTime);
   }
 
-  public Readiness(List<? extends ReadinessCheck> checks, Duration timeout, Duration ttl, LongSupplier nanoTime) {
+  public Readiness(
+      List<? extends ReadinessCheck> checks,
+      Duration timeout,
+      Duration ttl,
+      LongSupplier nanoTime) {
     this.timeoutNanos = timeout.toNanos();
     this.ttlNanos = ttl.toNanos();
     this.nanoTime = nanoTime;
-    this.executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "skald-readiness");
-      t.setDaemon(true);
-      return t;
-    });
+    this.executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "skald-readiness");
+              t.setDaemon(true);
+              return t;
+            });
     for (ReadinessCheck c : checks) {
       this.checks.add(new Cached(c));
     }
@@ -106,7 +112,9 @@ public final class Readiness implements AutoCloseable {
       return problems.isEmpty();
     }
 
-    /** Loki's wording, so operators and scripts that read Loki's {@code /ready} text feel at home. */
+    /**
+     * Loki's wording, so operators and scripts that read Loki's {@code /ready} text feel at home.
+     */
     public String text() {
       if (ready()) {
         return "ready\n";

@@ -11,8 +11,8 @@ public interface ReadinessCheck {
   String name();
 
   /**
-   * Returns normally when ready, otherwise throws with the reason as its message. May block on
-   * I/O: {@link Readiness} bounds the wait and caches the answer briefly.
+   * Returns normally when ready, otherwise throws with the reason as its message. May block on I/O:
+   * {@link Readiness} bounds the wait and caches the answer briefly.
    */
   void check() throws Exception;
 

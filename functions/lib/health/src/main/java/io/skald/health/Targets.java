@@ -3,9 +3,9 @@ package io.skald.health;
 import java.util.List;
 
 /**
- * The functions a process runs, chosen with {@code --target} (property {@code skald.target}): {@code
- * all} or a comma-separated list of function names, as Loki's {@code -target}. Each function and
- * each readiness check it needs creates its beans only under {@code @Requires(property =
+ * The functions a process runs, chosen with {@code --target} (property {@code skald.target}):
+ * {@code all} or a comma-separated list of function names, as Loki's {@code -target}. Each function
+ * and each readiness check it needs creates its beans only under {@code @Requires(property =
  * "skald.target", pattern = Targets.X)}, so the patterns are compile-time constants, written out
  * once here.
  */
@@ -15,7 +15,8 @@ public final class Targets {
   public static final String ALL = "all";
 
   /** Every value a comma-separated {@code --target} list may hold. */
-  public static final List<String> NAMES = List.of("all", "ingest", "chunker", "querier", "compactor");
+  public static final List<String> NAMES =
+      List.of("all", "ingest", "chunker", "querier", "compactor");
 
   /** A valid {@code skald.target}: {@code all}, or a list of function names. */
   public static final String VALID =

@@ -15,7 +15,7 @@ class ReadinessTest {
 
   @Test
   void readyWhenEveryCheckPasses() {
-    try (Readiness r = readiness(Duration.ofSeconds(2), ReadinessCheck.of("bus", () -> { }))) {
+    try (Readiness r = readiness(Duration.ofSeconds(2), ReadinessCheck.of("bus", () -> {}))) {
       Readiness.Report report = r.evaluate();
       assertThat(report.ready()).isTrue();
       assertThat(report.text()).isEqualTo("ready\n");
@@ -24,27 +24,39 @@ class ReadinessTest {
 
   @Test
   void listsEveryFailingCheckWithItsReasonInLokisWording() {
-    try (Readiness r = readiness(Duration.ofSeconds(2),
-        ReadinessCheck.of("bus", () -> {
-          throw new IllegalStateException("not reachable: kafka:\n timed out");
-        }),
-        ReadinessCheck.of("object store", () -> { }),
-        ReadinessCheck.of("chunker", () -> {
-          throw new IllegalStateException();
-        }))) {
+    try (Readiness r =
+        readiness(
+            Duration.ofSeconds(2),
+            ReadinessCheck.of(
+                "bus",
+                () -> {
+                  throw new IllegalStateException("not reachable: kafka:\n timed out");
+                }),
+            ReadinessCheck.of("object store", () -> {}),
+            ReadinessCheck.of(
+                "chunker",
+                () -> {
+                  throw new IllegalStateException();
+                }))) {
       Readiness.Report report = r.evaluate();
       assertThat(report.ready()).isFalse();
-      assertThat(report.text()).isEqualTo("Some services are not Running:\n"
-          + "bus: not reachable: kafka: timed out\n"
-          + "chunker: IllegalStateException\n");
+      assertThat(report.text())
+          .isEqualTo(
+              "Some services are not Running:\n"
+                  + "bus: not reachable: kafka: timed out\n"
+                  + "chunker: IllegalStateException\n");
     }
   }
 
   @Test
   void aHangingCheckFailsAfterTheTimeoutInsteadOfBlockingTheProbe() {
     CountDownLatch never = new CountDownLatch(1);
-    try (Readiness r = new Readiness(List.of(ReadinessCheck.of("object store", never::await)),
-        Duration.ofMillis(100), Duration.ofSeconds(1), System::nanoTime)) {
+    try (Readiness r =
+        new Readiness(
+            List.of(ReadinessCheck.of("object store", never::await)),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(1),
+            System::nanoTime)) {
       long t0 = System.nanoTime();
       Readiness.Report report = r.evaluate();
       assertThat(report.problems()).containsExactly("object store: no answer within 100 ms");
@@ -55,7 +67,8 @@ class ReadinessTest {
   @Test
   void answersAreReusedForTheTtlThenCheckedAgain() {
     AtomicInteger calls = new AtomicInteger();
-    try (Readiness r = readiness(Duration.ofSeconds(2), ReadinessCheck.of("bus", calls::incrementAndGet))) {
+    try (Readiness r =
+        readiness(Duration.ofSeconds(2), ReadinessCheck.of("bus", calls::incrementAndGet))) {
       r.evaluate();
       now.addAndGet(Duration.ofMillis(999).toNanos());
       r.evaluate();
@@ -69,11 +82,16 @@ class ReadinessTest {
   @Test
   void aFailureIsForgottenOnceTheDependencyIsBack() {
     AtomicInteger failuresLeft = new AtomicInteger(1);
-    try (Readiness r = readiness(Duration.ofSeconds(2), ReadinessCheck.of("bus", () -> {
-      if (failuresLeft.getAndDecrement() > 0) {
-        throw new IllegalStateException("down");
-      }
-    }))) {
+    try (Readiness r =
+        readiness(
+            Duration.ofSeconds(2),
+            ReadinessCheck.of(
+                "bus",
+                () -> {
+                  if (failuresLeft.getAndDecrement() > 0) {
+                    throw new IllegalStateException("down");
+                  }
+                }))) {
       assertThat(r.evaluate().ready()).isFalse();
       now.addAndGet(Duration.ofSeconds(2).toNanos());
       assertThat(r.evaluate().ready()).isTrue();

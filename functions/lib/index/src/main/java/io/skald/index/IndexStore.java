@@ -15,7 +15,8 @@ public final class IndexStore {
     this.store = store;
   }
 
-  public TenantDayIndex load(String tenant, LocalDate day) throws IOException, CorruptIndexException {
+  public TenantDayIndex load(String tenant, LocalDate day)
+      throws IOException, CorruptIndexException {
     Optional<byte[]> bytes = store.get(ObjectKeys.index(tenant, day));
     return bytes.isPresent() ? IndexCodec.decode(bytes.get()) : TenantDayIndex.empty(tenant, day);
   }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The index of one tenant and one UTC day: every segment object of that day with its stream
- * table. Keyed by object key, so re-indexing an overwritten segment replaces its entry (a chunker
- * replay rewrites the same key) instead of adding a duplicate.
+ * The index of one tenant and one UTC day: every segment object of that day with its stream table.
+ * Keyed by object key, so re-indexing an overwritten segment replaces its entry (a chunker replay
+ * rewrites the same key) instead of adding a duplicate.
  */
 public final class TenantDayIndex {
 

@@ -17,8 +17,17 @@ class IndexCodecTest {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 25);
 
   private static IndexedSegment segment(String key, String labels, long min, long max) {
-    return new IndexedSegment(key, 1234, List.of(new StreamInfo(labels, min, max, 10, 800,
-        List.of(new BlockRef(5, 210, min, max, 10, 800, 305419896)))));
+    return new IndexedSegment(
+        key,
+        1234,
+        List.of(
+            new StreamInfo(
+                labels,
+                min,
+                max,
+                10,
+                800,
+                List.of(new BlockRef(5, 210, min, max, 10, 800, 305419896)))));
   }
 
   @Test
@@ -26,8 +35,13 @@ class IndexCodecTest {
     TenantDayIndex index = IndexCodec.decode(golden());
     assertThat(index.tenant()).isEqualTo("fake");
     assertThat(index.day()).isEqualTo(DAY);
-    assertThat(index.segments()).containsExactly(segment("segments/fake/2026-11-25/0001-00000000000000000042.seg",
-        "{app=\"api\", service_name=\"api\"}", 1764028800000000000L, 1764028805000000000L));
+    assertThat(index.segments())
+        .containsExactly(
+            segment(
+                "segments/fake/2026-11-25/0001-00000000000000000042.seg",
+                "{app=\"api\", service_name=\"api\"}",
+                1764028800000000000L,
+                1764028805000000000L));
   }
 
   @Test
@@ -41,7 +55,8 @@ class IndexCodecTest {
   void roundTripsSegmentsSortedByKey() throws Exception {
     TenantDayIndex index = TenantDayIndex.empty("t-1", DAY);
     index.put(segment("segments/t-1/2026-11-25/0002-00000000000000000001.seg", "{a=\"x\"}", 1, 2));
-    index.put(segment("segments/t-1/2026-11-25/0001-00000000000000000009.seg", "{a=\"y\\\"q\"}", 3, 4));
+    index.put(
+        segment("segments/t-1/2026-11-25/0001-00000000000000000009.seg", "{a=\"y\\\"q\"}", 3, 4));
     TenantDayIndex back = IndexCodec.decode(IndexCodec.encode(index));
     assertThat(back.segments()).isEqualTo(index.segments());
     assertThat(back.segments().get(0).key()).endsWith("0001-00000000000000000009.seg");
@@ -58,10 +73,15 @@ class IndexCodecTest {
 
   @Test
   void rejectsOtherVersionsAndGarbage() {
-    assertThatThrownBy(() -> IndexCodec.decode("{\"version\":2,\"tenant\":\"a\",\"day\":\"2026-01-01\"}".getBytes()))
+    assertThatThrownBy(
+            () ->
+                IndexCodec.decode(
+                    "{\"version\":2,\"tenant\":\"a\",\"day\":\"2026-01-01\"}".getBytes()))
         .isInstanceOf(CorruptIndexException.class);
-    assertThatThrownBy(() -> IndexCodec.decode("not json".getBytes())).isInstanceOf(CorruptIndexException.class);
-    assertThatThrownBy(() -> IndexCodec.decode(new byte[0])).isInstanceOf(CorruptIndexException.class);
+    assertThatThrownBy(() -> IndexCodec.decode("not json".getBytes()))
+        .isInstanceOf(CorruptIndexException.class);
+    assertThatThrownBy(() -> IndexCodec.decode(new byte[0]))
+        .isInstanceOf(CorruptIndexException.class);
   }
 
   private static byte[] golden() throws IOException {

@@ -4,15 +4,29 @@ import io.skald.gocompat.GoQuote;
 import io.skald.gocompat.GoUnquote;
 
 /**
- * Tokenizer for Prometheus series text ({@code name{a="b", "c.d"='e'}}), following the PromQL
- * lexer rules that matter for label sets: identifiers, the three quote styles, Go escapes, {@code #}
+ * Tokenizer for Prometheus series text ({@code name{a="b", "c.d"='e'}}), following the PromQL lexer
+ * rules that matter for label sets: identifiers, the three quote styles, Go escapes, {@code #}
  * comments and its error texts. Like Prometheus, it only checks escapes; a string's value is the
  * literal unquoted by {@link GoUnquote#unquotePromQl}. Positions are char indices into the input.
  */
 final class SeriesLexer {
-  enum Type { IDENT, METRIC_IDENT, STRING, LBRACE, RBRACE, COMMA, EQL, OTHER, EOF, ERROR }
+  enum Type {
+    IDENT,
+    METRIC_IDENT,
+    STRING,
+    LBRACE,
+    RBRACE,
+    COMMA,
+    EQL,
+    OTHER,
+    EOF,
+    ERROR
+  }
 
-  /** A token; {@code value} is the unquoted string for STRING, the message for ERROR, the description for OTHER. */
+  /**
+   * A token; {@code value} is the unquoted string for STRING, the message for ERROR, the
+   * description for OTHER.
+   */
   record Token(Type type, int start, String text, String value) {}
 
   private static final int EOF = -1;
@@ -36,7 +50,9 @@ final class SeriesLexer {
     int start = pos;
     int r = read();
     if (r == EOF) {
-      return inBraces ? error(start, "unexpected end of input inside braces") : new Token(Type.EOF, start, "", "");
+      return inBraces
+          ? error(start, "unexpected end of input inside braces")
+          : new Token(Type.EOF, start, "", "");
     }
     if (r == '"' || r == '\'' || r == '`') {
       return string(start, r);
@@ -60,16 +76,17 @@ final class SeriesLexer {
           return other(start, "<op:=~>");
         }
         return token(Type.EQL, start);
-      case '!': {
-        int nr = read();
-        if (nr == '~') {
-          return other(start, "<op:!~>");
+      case '!':
+        {
+          int nr = read();
+          if (nr == '~') {
+            return other(start, "<op:!~>");
+          }
+          if (nr == '=') {
+            return other(start, "<op:!=>");
+          }
+          return error(start, "unexpected character after '!' inside braces: " + quoteRune(nr));
         }
-        if (nr == '=') {
-          return other(start, "<op:!=>");
-        }
-        return error(start, "unexpected character after '!' inside braces: " + quoteRune(nr));
-      }
       case '{':
         return error(start, "unexpected left brace '{'");
       case '}':
@@ -120,7 +137,8 @@ final class SeriesLexer {
     while (true) {
       int r = read();
       if (r == EOF || (r == '\n' && quote != '`')) {
-        return error(start, quote == '`' ? "unterminated raw string" : "unterminated quoted string");
+        return error(
+            start, quote == '`' ? "unterminated raw string" : "unterminated quoted string");
       }
       if (r == 0xFFFD && !acceptReplacementRune || Character.isSurrogate((char) r) && r <= 0xFFFF) {
         // Go decodes invalid UTF-8 and U+FFFD alike as utf8.RuneError and refuses both
@@ -149,11 +167,32 @@ final class SeriesLexer {
       case 'a', 'b', 'f', 'n', 'r', 't', 'v', '\\' -> {
         return null;
       }
-      case '0', '1', '2', '3', '4', '5', '6', '7' -> { n = 3; base = 8; max = 255; }
-      case 'x' -> { ch = read(); n = 2; base = 16; max = 255; }
-      case 'u' -> { ch = read(); n = 4; base = 16; max = Character.MAX_CODE_POINT; }
-      case 'U' -> { ch = read(); n = 8; base = 16; max = Character.MAX_CODE_POINT; }
-      case EOF -> { return "escape sequence not terminated"; }
+      case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+        n = 3;
+        base = 8;
+        max = 255;
+      }
+      case 'x' -> {
+        ch = read();
+        n = 2;
+        base = 16;
+        max = 255;
+      }
+      case 'u' -> {
+        ch = read();
+        n = 4;
+        base = 16;
+        max = Character.MAX_CODE_POINT;
+      }
+      case 'U' -> {
+        ch = read();
+        n = 8;
+        base = 16;
+        max = Character.MAX_CODE_POINT;
+      }
+      case EOF -> {
+        return "escape sequence not terminated";
+      }
       default -> {
         return ch == quote ? null : "unknown escape sequence " + GoQuote.hashU(ch);
       }
@@ -162,7 +201,9 @@ final class SeriesLexer {
     while (n > 0) {
       int d = digitVal(ch);
       if (d >= base) {
-        return ch == EOF ? "escape sequence not terminated" : "illegal character " + GoQuote.hashU(ch) + " in escape sequence";
+        return ch == EOF
+            ? "escape sequence not terminated"
+            : "illegal character " + GoQuote.hashU(ch) + " in escape sequence";
       }
       x = x * base + d;
       n--;

@@ -8,14 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads label text in the Prometheus series-description grammar ({@code promql/parser}
- * {@code ParseMetric}), with its error texts. Loki parses pushed stream labels with it, and it
- * reads back what {@link LabelSet#toString()} writes.
+ * Reads label text in the Prometheus series-description grammar ({@code promql/parser} {@code
+ * ParseMetric}), with its error texts. Loki parses pushed stream labels with it, and it reads back
+ * what {@link LabelSet#toString()} writes.
  *
  * <p>Accepted: {@code {a="b", c='d', e=`f`}}, quoted names {@code {"service.name"="x"}}, a trailing
- * comma, {@code #} comments, whitespace and newlines, an optional metric name prefix
- * ({@code up{a="b"}} sets {@code __name__}). Only {@code =} is allowed. Strings take every Go
- * escape.
+ * comma, {@code #} comments, whitespace and newlines, an optional metric name prefix ({@code
+ * up{a="b"}} sets {@code __name__}). Only {@code =} is allowed. Strings take every Go escape.
  */
 public final class SeriesParser {
   /** The label a bare metric name or a lone quoted string sets. */
@@ -88,7 +87,10 @@ public final class SeriesParser {
       }
     }
 
-    /** Parses one {@code name=value} (or lone string) starting at {@code t}; returns the token after it. */
+    /**
+     * Parses one {@code name=value} (or lone string) starting at {@code t}; returns the token after
+     * it.
+     */
     private Token item(Token t) {
       if (t.type() == Type.IDENT) {
         Token eq = lexer.next();
@@ -171,7 +173,10 @@ public final class SeriesParser {
       return GoQuote.quote(raw);
     }
 
-    /** {@code line:col} with a 1-based line and a byte-based column, like Prometheus' {@code StartPosInput}. */
+    /**
+     * {@code line:col} with a 1-based line and a byte-based column, like Prometheus' {@code
+     * StartPosInput}.
+     */
     private String position(int charIndex) {
       int line = 1;
       int lastBreak = -1;

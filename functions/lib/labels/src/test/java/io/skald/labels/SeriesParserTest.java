@@ -22,12 +22,14 @@ class SeriesParserTest {
   void parsesValidForms() {
     assertThat(parse("{app=\"x\", env=\"prod\"}")).containsExactly(l("app", "x"), l("env", "prod"));
     assertThat(parse("{env=\"prod\",app=\"x\",}")).containsExactly(l("env", "prod"), l("app", "x"));
-    assertThat(parse("  {\n a = 'single' ,\tb=`raw \\n`\n} ")).containsExactly(l("a", "single"), l("b", "raw \\n"));
+    assertThat(parse("  {\n a = 'single' ,\tb=`raw \\n`\n} "))
+        .containsExactly(l("a", "single"), l("b", "raw \\n"));
     assertThat(parse("{ \"foo\"=\"bar2\",      \"environment\"=\"prod\"   }"))
         .containsExactly(l("foo", "bar2"), l("environment", "prod"));
     assertThat(parse("{\"service.name\"=\"svc\"}")).containsExactly(l("service.name", "svc"));
     assertThat(parse("up{job=\"a\"}")).containsExactly(l("job", "a"), l("__name__", "up"));
-    assertThat(parse("up{__name__=\"x\", job=\"a\"}")).containsExactly(l("__name__", "up"), l("job", "a"));
+    assertThat(parse("up{__name__=\"x\", job=\"a\"}"))
+        .containsExactly(l("__name__", "up"), l("job", "a"));
     assertThat(parse("{\"up\", job=\"a\"}")).containsExactly(l("__name__", "up"), l("job", "a"));
     assertThat(parse("{a=\"b\"} # trailing comment")).containsExactly(l("a", "b"));
     assertThat(parse("{}")).isEmpty();
@@ -54,34 +56,39 @@ class SeriesParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
-    "{a=\"b\"|1:7: parse error: unexpected end of input inside braces",
-    "~{a=\"b\", ~|1:9: parse error: unexpected end of input inside braces",
-    "{a=b}|1:4: parse error: unexpected identifier \"b\" in label set, expected string",
-    "{a}|1:3: parse error: unexpected \"}\" in label set, expected \"=\"",
-    "{a!=\"b\"}|1:3: parse error: unexpected <op:!=> in label set, expected \"=\"",
-    "{a=~\"b\"}|1:3: parse error: unexpected <op:=~> in label set, expected \"=\"",
-    "{a=\"b\" c=\"d\"}|1:8: parse error: unexpected identifier \"c\" in label set, expected \",\" or \"}\"",
-    "{,}|1:2: parse error: unexpected \",\" in label set, expected identifier or \"}\"",
-    "{service.name=\"x\"}|1:9: parse error: unexpected character inside braces: '.'",
-    "{a=\"b\"}}|1:8: parse error: unexpected character: '}'",
-    "{a=\"b\"} x|1:9: parse error: unexpected identifier \"x\"",
-    "a=\"b\"|1:2: parse error: unexpected \"=\"",
-    "{a=\"b|1:4: parse error: unterminated quoted string",
-    "{a=`b|1:4: parse error: unterminated raw string",
-    "{a=\"\\q\"}|1:4: parse error: unknown escape sequence U+0071 'q'",
-    "{a=\"\\xZZ\"}|1:4: parse error: illegal character U+005A 'Z' in escape sequence",
-    "{a=\"\\uD800\"}|1:4: parse error: escape sequence is an invalid Unicode code point",
-    "{a=\"x\uFFFDy\"}|1:4: parse error: invalid UTF-8 rune",
-    "{1a=\"b\"}|1:2: parse error: unexpected character inside braces: '1'",
-    "{a{|1:3: parse error: unexpected left brace '{'",
-    "{a!b}|1:3: parse error: unexpected character after '!' inside braces: 'b'",
-    "{\"verylongquotedname\" x}|1:23: parse error: unexpected identifier \"x\" in label set, expected \",\" or \"}\"",
-    "{é=\"b\"}|1:2: parse error: unexpected character inside braces: 'é'",
-    "{a=\"é\" x}|1:9: parse error: unexpected identifier \"x\" in label set, expected \",\" or \"}\"",
-  })
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '~',
+      value = {
+        "{a=\"b\"|1:7: parse error: unexpected end of input inside braces",
+        "~{a=\"b\", ~|1:9: parse error: unexpected end of input inside braces",
+        "{a=b}|1:4: parse error: unexpected identifier \"b\" in label set, expected string",
+        "{a}|1:3: parse error: unexpected \"}\" in label set, expected \"=\"",
+        "{a!=\"b\"}|1:3: parse error: unexpected <op:!=> in label set, expected \"=\"",
+        "{a=~\"b\"}|1:3: parse error: unexpected <op:=~> in label set, expected \"=\"",
+        "{a=\"b\" c=\"d\"}|1:8: parse error: unexpected identifier \"c\" in label set, expected \",\" or \"}\"",
+        "{,}|1:2: parse error: unexpected \",\" in label set, expected identifier or \"}\"",
+        "{service.name=\"x\"}|1:9: parse error: unexpected character inside braces: '.'",
+        "{a=\"b\"}}|1:8: parse error: unexpected character: '}'",
+        "{a=\"b\"} x|1:9: parse error: unexpected identifier \"x\"",
+        "a=\"b\"|1:2: parse error: unexpected \"=\"",
+        "{a=\"b|1:4: parse error: unterminated quoted string",
+        "{a=`b|1:4: parse error: unterminated raw string",
+        "{a=\"\\q\"}|1:4: parse error: unknown escape sequence U+0071 'q'",
+        "{a=\"\\xZZ\"}|1:4: parse error: illegal character U+005A 'Z' in escape sequence",
+        "{a=\"\\uD800\"}|1:4: parse error: escape sequence is an invalid Unicode code point",
+        "{a=\"x\uFFFDy\"}|1:4: parse error: invalid UTF-8 rune",
+        "{1a=\"b\"}|1:2: parse error: unexpected character inside braces: '1'",
+        "{a{|1:3: parse error: unexpected left brace '{'",
+        "{a!b}|1:3: parse error: unexpected character after '!' inside braces: 'b'",
+        "{\"verylongquotedname\" x}|1:23: parse error: unexpected identifier \"x\" in label set, expected \",\" or \"}\"",
+        "{é=\"b\"}|1:2: parse error: unexpected character inside braces: 'é'",
+        "{a=\"é\" x}|1:9: parse error: unexpected identifier \"x\" in label set, expected \",\" or \"}\"",
+      })
   void rejectsInvalidFormsWithPrometheusTexts(String text, String detail) {
-    assertThatThrownBy(() -> parse(text)).isInstanceOf(LabelSyntaxException.class).hasMessage(detail);
+    assertThatThrownBy(() -> parse(text))
+        .isInstanceOf(LabelSyntaxException.class)
+        .hasMessage(detail);
   }
 
   @Test
@@ -93,7 +100,8 @@ class SeriesParserTest {
   @Test
   void longStringTokensAreAbbreviatedInMessages() {
     assertThatThrownBy(() -> parse("{a=\"b\" \"0123456789abc\"}"))
-        .hasMessage("1:8: parse error: unexpected string \"\\\"012345678\"... in label set, "
-            + "expected \",\" or \"}\"");
+        .hasMessage(
+            "1:8: parse error: unexpected string \"\\\"012345678\"... in label set, "
+                + "expected \",\" or \"}\"");
   }
 }

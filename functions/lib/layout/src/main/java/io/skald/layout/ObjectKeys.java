@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Where every kind of object Skald writes lives (ADR 0002). Keys start with the object kind, then
- * the tenant and the UTC day, so retention and deletion work on whole prefixes per tenant and
- * day. Chunk bucket:
+ * the tenant and the UTC day, so retention and deletion work on whole prefixes per tenant and day.
+ * Chunk bucket:
  *
  * <pre>
  * segments/&lt;tenant&gt;/&lt;yyyy-MM-dd&gt;/&lt;partition:4&gt;-&lt;firstOffset:20&gt;.seg   written by the chunker
@@ -40,14 +40,14 @@ public final class ObjectKeys {
 
   /** A chunker segment: the partition and first offset of the records it holds. */
   public static String segment(String tenant, LocalDate day, int partition, long firstOffset) {
-    return String.format("%s%s/%s/%04d-%020d%s", SEGMENTS, tenant, day, partition, firstOffset,
-        SEGMENT_SUFFIX);
+    return String.format(
+        "%s%s/%s/%04d-%020d%s", SEGMENTS, tenant, day, partition, firstOffset, SEGMENT_SUFFIX);
   }
 
   /** The {@code n}-th output of the compactor's replacement {@code id}. */
   public static String compactedSegment(String tenant, LocalDate day, String id, int n) {
-    return String.format("%s%s/%s/%s%s-%03d%s", SEGMENTS, tenant, day, COMPACTED_PREFIX, id, n,
-        SEGMENT_SUFFIX);
+    return String.format(
+        "%s%s/%s/%s%s-%03d%s", SEGMENTS, tenant, day, COMPACTED_PREFIX, id, n, SEGMENT_SUFFIX);
   }
 
   /** The prefix of every segment of one tenant-day. */
@@ -129,7 +129,9 @@ public final class ObjectKeys {
       return Optional.empty();
     }
     int slash = key.indexOf('/', kind.length());
-    return slash > kind.length() ? Optional.of(key.substring(kind.length(), slash)) : Optional.empty();
+    return slash > kind.length()
+        ? Optional.of(key.substring(kind.length(), slash))
+        : Optional.empty();
   }
 
   /** {@code <kind><tenant>/<yyyy-MM-dd>/<name><suffix>}, with exactly those three segments. */

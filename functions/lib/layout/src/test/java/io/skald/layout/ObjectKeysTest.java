@@ -21,7 +21,8 @@ class ObjectKeysTest {
     assertThat(ObjectKeys.compactedSegment("t", DAY, "0123456789abcdef0123456789abcdef", 2))
         .isEqualTo("segments/t/2026-11-25/c-0123456789abcdef0123456789abcdef-002.seg");
     assertThat(ObjectKeys.segmentPrefix("t", DAY)).isEqualTo("segments/t/2026-11-25/");
-    assertThat(ObjectKeys.index("fake", LocalDate.of(2026, 1, 2))).isEqualTo("index/v1/fake/2026-01-02.json");
+    assertThat(ObjectKeys.index("fake", LocalDate.of(2026, 1, 2)))
+        .isEqualTo("index/v1/fake/2026-01-02.json");
     assertThat(ObjectKeys.indexPrefix("fake")).isEqualTo("index/v1/fake/");
     assertThat(ObjectKeys.pendingDeletes("t", DAY, "abc"))
         .isEqualTo("compactor/pending-deletes/t/2026-11-25/abc.json");
@@ -29,17 +30,21 @@ class ObjectKeysTest {
     assertThat(ObjectKeys.pendingDeletesPrefix(null)).isEqualTo("compactor/pending-deletes/");
     assertThat(ObjectKeys.quarantined("segments/t/2026-11-25/0000-00000000000000000007.seg"))
         .isEqualTo("quarantine/segments/t/2026-11-25/0000-00000000000000000007.seg");
-    assertThat(ObjectKeys.quarantineReason("segments/t/x.seg")).isEqualTo("quarantine/segments/t/x.seg.reason");
-    assertThat(ObjectKeys.deleteRequest("t", "0a1b2c3d")).isEqualTo("delete-requests/t/0a1b2c3d.json");
+    assertThat(ObjectKeys.quarantineReason("segments/t/x.seg"))
+        .isEqualTo("quarantine/segments/t/x.seg.reason");
+    assertThat(ObjectKeys.deleteRequest("t", "0a1b2c3d"))
+        .isEqualTo("delete-requests/t/0a1b2c3d.json");
     assertThat(ObjectKeys.deleteRequestsPrefix("t")).isEqualTo("delete-requests/t/");
   }
 
   @Test
   void segmentKeysOfBothWritersParseToTheirTenantDay() {
     String chunked = ObjectKeys.segment("team-a", DAY, 3, 42);
-    String compacted = ObjectKeys.compactedSegment("team-a", DAY, "0123456789abcdef0123456789abcdef", 0);
+    String compacted =
+        ObjectKeys.compactedSegment("team-a", DAY, "0123456789abcdef0123456789abcdef", 0);
     assertThat(ObjectKeys.parseSegment(chunked)).contains(new TenantDayKey("team-a", DAY, chunked));
-    assertThat(ObjectKeys.parseSegment(compacted)).contains(new TenantDayKey("team-a", DAY, compacted));
+    assertThat(ObjectKeys.parseSegment(compacted))
+        .contains(new TenantDayKey("team-a", DAY, compacted));
     assertThat(ObjectKeys.isCompacted(compacted)).isTrue();
     assertThat(ObjectKeys.isCompacted(chunked)).isFalse();
     assertThat(ObjectKeys.isCompacted("quarantine/segments/t/2026-11-25/c-1-000.seg")).isFalse();
@@ -47,18 +52,27 @@ class ObjectKeysTest {
 
   @ParameterizedTest
   @CsvSource({
-      "segments/fake/2026-11-25/0001-00000000000000000042.seg, fake",
-      "segments/team-a/2026-01-01/c-0123456789abcdef0123456789abcdef-000.seg, team-a",
-      "segments/team a/2026-11-25/0000-00000000000000000007.seg, team a"})
+    "segments/fake/2026-11-25/0001-00000000000000000042.seg, fake",
+    "segments/team-a/2026-01-01/c-0123456789abcdef0123456789abcdef-000.seg, team-a",
+    "segments/team a/2026-11-25/0000-00000000000000000007.seg, team a"
+  })
   void findsTheTenantOfSegmentKeys(String key, String tenant) {
     assertThat(ObjectKeys.parseSegment(key)).map(TenantDayKey::tenant).contains(tenant);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a/b c", "index/v1/fake/2026-11-25.json", "segments/fake/2026-11-25/x.json",
-      "segments//2026-11-25/0000-1.seg", "segments/fake/2026-13-01/0000-1.seg", "segments/fake/0000-1.seg",
-      "segments/fake/not-a-day/0001-1.seg", "segments/fake/2026-11-25/extra/0000-1.seg",
-      "Segments/fake/2026-11-25/0000-1.seg"})
+  @ValueSource(
+      strings = {
+        "a/b c",
+        "index/v1/fake/2026-11-25.json",
+        "segments/fake/2026-11-25/x.json",
+        "segments//2026-11-25/0000-1.seg",
+        "segments/fake/2026-13-01/0000-1.seg",
+        "segments/fake/0000-1.seg",
+        "segments/fake/not-a-day/0001-1.seg",
+        "segments/fake/2026-11-25/extra/0000-1.seg",
+        "Segments/fake/2026-11-25/0000-1.seg"
+      })
   void rejectsKeysThatAreNotSegments(String key) {
     assertThat(ObjectKeys.parseSegment(key)).isEmpty();
     assertThat(ObjectKeys.isCompacted(key)).isFalse();
@@ -86,7 +100,9 @@ class ObjectKeysTest {
   @Test
   void tenantUnderAPerTenantPrefixIsItsFirstSegment() {
     assertThat(ObjectKeys.tenantUnder(ObjectKeys.INDEX, ObjectKeys.index("t", DAY))).contains("t");
-    assertThat(ObjectKeys.tenantUnder(ObjectKeys.DELETE_REQUESTS, ObjectKeys.deleteRequest("a b", "1")))
+    assertThat(
+            ObjectKeys.tenantUnder(
+                ObjectKeys.DELETE_REQUESTS, ObjectKeys.deleteRequest("a b", "1")))
         .contains("a b");
     assertThat(ObjectKeys.tenantUnder(ObjectKeys.INDEX, "index/v1/no-slash")).isEmpty();
     assertThat(ObjectKeys.tenantUnder(ObjectKeys.INDEX, "index/v1//2026-11-25.json")).isEmpty();

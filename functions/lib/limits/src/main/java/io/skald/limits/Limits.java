@@ -11,8 +11,8 @@ import java.util.List;
  * TenantLimits} says which one applies to a tenant. The push route uses the ingest fields (up to
  * {@code ingestion_burst_size_mb}), the querier the query fields, the compactor the retention ones.
  *
- * @param maxLabelNamesPerSeries {@code max_label_names_per_series} (15; {@code service_name} is
- *     not counted)
+ * @param maxLabelNamesPerSeries {@code max_label_names_per_series} (15; {@code service_name} is not
+ *     counted)
  * @param maxLabelNameLength {@code max_label_name_length} in bytes (1024)
  * @param maxLabelValueLength {@code max_label_value_length} in bytes (2048)
  * @param maxLineSize {@code max_line_size} in bytes (256KB = 262144; 0 = off)
@@ -77,22 +77,69 @@ public record Limits(
     List<RetentionStream> retentionStream) {
 
   /** Loki's default {@code discover_service_name} list, in priority order. */
-  public static final List<String> DEFAULT_DISCOVER_SERVICE_NAME = List.of(
-      "service", "app", "application", "app_name", "name", "app_kubernetes_io_name", "container",
-      "container_name", "k8s_container_name", "component", "workload", "job", "k8s_job_name");
+  public static final List<String> DEFAULT_DISCOVER_SERVICE_NAME =
+      List.of(
+          "service",
+          "app",
+          "application",
+          "app_name",
+          "name",
+          "app_kubernetes_io_name",
+          "container",
+          "container_name",
+          "k8s_container_name",
+          "component",
+          "workload",
+          "job",
+          "k8s_job_name");
 
   /** Loki's default {@code log_level_fields}, in priority order. */
-  public static final List<String> DEFAULT_LOG_LEVEL_FIELDS = List.of(
-      "level", "LEVEL", "Level", "log.level", "severity", "SEVERITY", "Severity", "SeverityText",
-      "lvl", "LVL", "Lvl", "severity_text", "Severity_Text", "SEVERITY_TEXT");
+  public static final List<String> DEFAULT_LOG_LEVEL_FIELDS =
+      List.of(
+          "level",
+          "LEVEL",
+          "Level",
+          "log.level",
+          "severity",
+          "SEVERITY",
+          "Severity",
+          "SeverityText",
+          "lvl",
+          "LVL",
+          "Lvl",
+          "severity_text",
+          "Severity_Text",
+          "SEVERITY_TEXT");
 
   /** Loki's defaults, with the seed deployment's 168h retention. */
-  public static final Limits DEFAULTS = new Limits(
-      15, 1024, 2048, 256 * 1024, false, "", true, Duration.ofDays(7), Duration.ofMinutes(10),
-      true, 64 * 1024, 128, DEFAULT_DISCOVER_SERVICE_NAME, true, DEFAULT_LOG_LEVEL_FIELDS, 2, false,
-      4, 6,
-      5000, Duration.ofHours(721), Duration.ofMinutes(1), 500, 1000,
-      Duration.ofHours(168), List.of());
+  public static final Limits DEFAULTS =
+      new Limits(
+          15,
+          1024,
+          2048,
+          256 * 1024,
+          false,
+          "",
+          true,
+          Duration.ofDays(7),
+          Duration.ofMinutes(10),
+          true,
+          64 * 1024,
+          128,
+          DEFAULT_DISCOVER_SERVICE_NAME,
+          true,
+          DEFAULT_LOG_LEVEL_FIELDS,
+          2,
+          false,
+          4,
+          6,
+          5000,
+          Duration.ofHours(721),
+          Duration.ofMinutes(1),
+          500,
+          1000,
+          Duration.ofHours(168),
+          List.of());
 
   /**
    * Checks every field.
@@ -369,13 +416,33 @@ public record Limits(
     }
 
     public Limits build() {
-      return new Limits(maxLabelNamesPerSeries, maxLabelNameLength, maxLabelValueLength,
-          maxLineSize, maxLineSizeTruncate, maxLineSizeTruncateIdentifier, rejectOldSamples,
-          rejectOldSamplesMaxAge, creationGracePeriod, allowStructuredMetadata,
-          maxStructuredMetadataSize, maxStructuredMetadataEntriesCount, discoverServiceName,
-          discoverLogLevels, logLevelFields, logLevelFromJsonMaxDepth, incrementDuplicateTimestamp,
-          ingestionRateMb, ingestionBurstSizeMb, maxEntriesLimitPerQuery, maxQueryLength,
-          queryTimeout, maxQuerySeries, volumeMaxSeries, retentionPeriod, retentionStream);
+      return new Limits(
+          maxLabelNamesPerSeries,
+          maxLabelNameLength,
+          maxLabelValueLength,
+          maxLineSize,
+          maxLineSizeTruncate,
+          maxLineSizeTruncateIdentifier,
+          rejectOldSamples,
+          rejectOldSamplesMaxAge,
+          creationGracePeriod,
+          allowStructuredMetadata,
+          maxStructuredMetadataSize,
+          maxStructuredMetadataEntriesCount,
+          discoverServiceName,
+          discoverLogLevels,
+          logLevelFields,
+          logLevelFromJsonMaxDepth,
+          incrementDuplicateTimestamp,
+          ingestionRateMb,
+          ingestionBurstSizeMb,
+          maxEntriesLimitPerQuery,
+          maxQueryLength,
+          queryTimeout,
+          maxQuerySeries,
+          volumeMaxSeries,
+          retentionPeriod,
+          retentionStream);
     }
   }
 }

@@ -16,7 +16,10 @@ public record RetentionStream(String selector, int priority, Duration period) {
     }
     if (period == null || period.isNegative()) {
       throw new IllegalArgumentException(
-          "limits: retention_stream rule " + selector + " needs a period of at least 0, got " + period);
+          "limits: retention_stream rule "
+              + selector
+              + " needs a period of at least 0, got "
+              + period);
     }
   }
 }

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The limits each tenant gets: its own record where the configuration overrides some fields for
- * it ({@code skald.overrides.<tenant>.*}), otherwise the global one. Functions look the limits up
- * per request with {@link #forTenant}, so a later source of overrides (a runtime config file, as
+ * The limits each tenant gets: its own record where the configuration overrides some fields for it
+ * ({@code skald.overrides.<tenant>.*}), otherwise the global one. Functions look the limits up per
+ * request with {@link #forTenant}, so a later source of overrides (a runtime config file, as
  * Loki's) changes nothing for them. Immutable.
  */
 public final class TenantLimits {

@@ -27,7 +27,9 @@ class LimitsTest {
     assertThat(d.allowStructuredMetadata()).isTrue();
     assertThat(d.maxStructuredMetadataSize()).isEqualTo(65536);
     assertThat(d.maxStructuredMetadataEntriesCount()).isEqualTo(128);
-    assertThat(d.discoverServiceName()).startsWith("service", "app", "application").endsWith("job", "k8s_job_name");
+    assertThat(d.discoverServiceName())
+        .startsWith("service", "app", "application")
+        .endsWith("job", "k8s_job_name");
     assertThat(d.discoverLogLevels()).isTrue();
     assertThat(d.logLevelFields()).startsWith("level", "LEVEL").endsWith("SEVERITY_TEXT");
     assertThat(d.logLevelFromJsonMaxDepth()).isEqualTo(2);

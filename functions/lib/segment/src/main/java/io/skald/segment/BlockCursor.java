@@ -9,14 +9,14 @@ import java.util.Objects;
 
 /**
  * Iterates one decoded block in ascending time order (or backwards, for newest-first queries).
- * Nothing is allocated per entry: the line is a view into the block's decoded buffer
- * ({@link #lineArray()}, {@link #lineOffset()}, {@link #lineLength()}). Treat that view as read
- * only and valid until the cursor moves; copy what you keep. Not thread-safe.
+ * Nothing is allocated per entry: the line is a view into the block's decoded buffer ({@link
+ * #lineArray()}, {@link #lineOffset()}, {@link #lineLength()}). Treat that view as read only and
+ * valid until the cursor moves; copy what you keep. Not thread-safe.
  *
  * <p>The decoded buffer belongs to the thread that opened the block and is reused by its next
  * {@link SegmentReader#openBlock} call, so the cursor as a whole (lines and not-yet-read metadata)
- * is valid only until then: use one cursor at a time per thread. Strings and copies it has
- * returned ({@link #lineString()}, {@link #lineBytes()}, metadata) stay valid.
+ * is valid only until then: use one cursor at a time per thread. Strings and copies it has returned
+ * ({@link #lineString()}, {@link #lineBytes()}, metadata) stay valid.
  *
  * <p>The cursor starts before the first entry, so the idiom is {@code while (c.next()) ...}.
  */
@@ -31,8 +31,14 @@ public final class BlockCursor {
   private final String[] symbolCache;
   private int index = -1;
 
-  BlockCursor(byte[] data, long[] timestamps, int[] lineStarts, int[] symbolStarts,
-      int[] symbolLengths, int[] metadataStarts, int[] metadataSymbols) {
+  BlockCursor(
+      byte[] data,
+      long[] timestamps,
+      int[] lineStarts,
+      int[] symbolStarts,
+      int[] symbolLengths,
+      int[] metadataStarts,
+      int[] metadataSymbols) {
     this.data = data;
     this.timestamps = timestamps;
     this.lineStarts = lineStarts;
@@ -117,8 +123,8 @@ public final class BlockCursor {
   /** The current line decoded as UTF-8 (allocates; prefer the byte view on hot paths). */
   public String lineString() {
     int i = current();
-    return new String(data, lineStarts[i], lineStarts[i + 1] - lineStarts[i],
-        StandardCharsets.UTF_8);
+    return new String(
+        data, lineStarts[i], lineStarts[i + 1] - lineStarts[i], StandardCharsets.UTF_8);
   }
 
   /** A copy of the current line's bytes. */

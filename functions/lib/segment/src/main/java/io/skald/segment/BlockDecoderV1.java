@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Decodes a v1 block payload (already decompressed) into a {@link BlockCursor}. All columns are
- * decoded and cross-checked here, once per block, so the cursor itself can never fail: iteration
- * is just array indexing and line bytes are never copied.
+ * decoded and cross-checked here, once per block, so the cursor itself can never fail: iteration is
+ * just array indexing and line bytes are never copied.
  */
 final class BlockDecoderV1 {
   private BlockDecoderV1() {}
@@ -69,7 +69,12 @@ final class BlockDecoderV1 {
       lineStarts[i] += linesStart;
     }
     return new BlockCursor(
-        payload, timestamps, lineStarts, symbolStarts, symbolLengths, metadataStarts,
+        payload,
+        timestamps,
+        lineStarts,
+        symbolStarts,
+        symbolLengths,
+        metadataStarts,
         Arrays.copyOf(pairs, pairEnd));
   }
 

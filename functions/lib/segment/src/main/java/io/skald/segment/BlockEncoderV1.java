@@ -22,6 +22,7 @@ final class BlockEncoderV1 {
   private final ByteSink lines = new ByteSink(64 * 1024);
   // Names and values share one table: values such as trace ids rarely collide with names anyway.
   private final Map<String, Integer> symbolIds = new HashMap<>();
+
   /** UTF-8 length of each symbol, by id: the metadata part of an entry's raw bytes. */
   private int[] symbolBytes = new int[16];
 
@@ -61,8 +62,12 @@ final class BlockEncoderV1 {
 
   /** Exact size of the payload {@link #encodeTo} would write now. */
   long encodedSize() {
-    return (long) ByteSink.uvarintLength(entries) + timestamps.size() + lengths.size()
-        + ByteSink.uvarintLength(symbolIds.size()) + symbols.size() + metadata.size()
+    return (long) ByteSink.uvarintLength(entries)
+        + timestamps.size()
+        + lengths.size()
+        + ByteSink.uvarintLength(symbolIds.size())
+        + symbols.size()
+        + metadata.size()
         + lines.size();
   }
 

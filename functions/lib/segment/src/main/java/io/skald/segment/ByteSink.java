@@ -2,7 +2,9 @@ package io.skald.segment;
 
 import java.util.Arrays;
 
-/** Growable little-endian byte buffer with LEB128 varints; the writer side of {@link ByteReader}. */
+/**
+ * Growable little-endian byte buffer with LEB128 varints; the writer side of {@link ByteReader}.
+ */
 final class ByteSink {
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 

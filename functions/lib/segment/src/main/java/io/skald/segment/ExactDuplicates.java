@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The store's duplicate rule, in one place: two entries of one stream are the same entry when
- * their timestamps, line bytes and structured metadata (same pairs in the same order) are equal.
- * Replays, overlapping segments and an interrupted compaction store entries more than once; the
- * segment writer and the compactor's merge keep the first of each, and queries keep one, as Loki
- * does. Different lines at one timestamp are all kept.
+ * The store's duplicate rule, in one place: two entries of one stream are the same entry when their
+ * timestamps, line bytes and structured metadata (same pairs in the same order) are equal. Replays,
+ * overlapping segments and an interrupted compaction store entries more than once; the segment
+ * writer and the compactor's merge keep the first of each, and queries keep one, as Loki does.
+ * Different lines at one timestamp are all kept.
  *
- * <p>An instance filters one stream's entries arriving grouped by timestamp (in time order,
- * either direction). Duplicates share a timestamp, so only the current run of equal timestamps
- * is remembered. Not thread-safe.
+ * <p>An instance filters one stream's entries arriving grouped by timestamp (in time order, either
+ * direction). Duplicates share a timestamp, so only the current run of equal timestamps is
+ * remembered. Not thread-safe.
  */
 public final class ExactDuplicates {
 
@@ -23,10 +23,13 @@ public final class ExactDuplicates {
 
   private boolean started;
   private long runTs;
+
   /** The run's first entry; most runs have only this one. */
   private StoredEntry first;
+
   /** The run's further entries, or null. */
   private List<StoredEntry> more;
+
   private Set<StoredEntry> runIndex;
   private long dropped;
 

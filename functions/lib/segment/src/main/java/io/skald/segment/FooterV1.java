@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Encodes and decodes the v1 footer body (the stream table, before zstd). Times inside a stream
- * are stored as unsigned deltas from the stream's minimum, which keeps them to a few bytes.
- * Decoding checks every cross-field invariant so a caller can trust the refs it gets back.
+ * Encodes and decodes the v1 footer body (the stream table, before zstd). Times inside a stream are
+ * stored as unsigned deltas from the stream's minimum, which keeps them to a few bytes. Decoding
+ * checks every cross-field invariant so a caller can trust the refs it gets back.
  */
 final class FooterV1 {
   private FooterV1() {}
@@ -80,8 +80,10 @@ final class FooterV1 {
         rawSum += ref.rawBytes();
         blocks.add(ref);
       }
-      if (blocks.get(0).minTimeNanos() != min || previousMax != max
-          || entrySum != entries || rawSum != rawBytes) {
+      if (blocks.get(0).minTimeNanos() != min
+          || previousMax != max
+          || entrySum != entries
+          || rawSum != rawBytes) {
         throw in.corrupt("stream totals differ from its blocks: " + labels);
       }
       streams.add(new StreamInfo(labels, min, max, entries, rawBytes, blocks));

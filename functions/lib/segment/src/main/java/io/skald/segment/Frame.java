@@ -7,9 +7,9 @@ import com.github.luben.zstd.ZstdException;
 import java.util.zip.CRC32;
 
 /**
- * The envelope shared by blocks and the footer: a little-endian u32 decoded length followed by
- * one zstd frame whose header declares the same content size. The reader checks the two against
- * each other and against {@link SegmentFormat#MAX_DECODED_FRAME_BYTES} before it allocates.
+ * The envelope shared by blocks and the footer: a little-endian u32 decoded length followed by one
+ * zstd frame whose header declares the same content size. The reader checks the two against each
+ * other and against {@link SegmentFormat#MAX_DECODED_FRAME_BYTES} before it allocates.
  */
 final class Frame {
   static final int LENGTH_PREFIX = 4;
@@ -23,7 +23,9 @@ final class Frame {
 
   private Frame() {}
 
-  /** Compresses {@code payload[0, len)} and appends the envelope to {@code out}; returns its size. */
+  /**
+   * Compresses {@code payload[0, len)} and appends the envelope to {@code out}; returns its size.
+   */
   static int write(ZstdCompressCtx zstd, byte[] payload, int len, ByteSink out) {
     if (len > SegmentFormat.MAX_DECODED_FRAME_BYTES) {
       throw new IllegalStateException("frame of " + len + " bytes exceeds the format limit");
@@ -70,17 +72,19 @@ final class Frame {
   }
 
   /**
-   * Decompresses the envelope at {@code stored[off, off + len)}, already checked by
-   * {@link #decodedLength}, into {@code dst[0, decodedLength)}.
+   * Decompresses the envelope at {@code stored[off, off + len)}, already checked by {@link
+   * #decodedLength}, into {@code dst[0, decodedLength)}.
    */
-  static void decompress(byte[] stored, int off, int len, byte[] dst, int decodedLength,
-      String what) throws CorruptSegmentException {
+  static void decompress(
+      byte[] stored, int off, int len, byte[] dst, int decodedLength, String what)
+      throws CorruptSegmentException {
     int compressedOff = off + LENGTH_PREFIX;
     int compressedLen = len - LENGTH_PREFIX;
     long n;
     try {
-      n = DCTX.get().decompressByteArray(dst, 0, decodedLength, stored, compressedOff,
-          compressedLen);
+      n =
+          DCTX.get()
+              .decompressByteArray(dst, 0, decodedLength, stored, compressedOff, compressedLen);
     } catch (ZstdException | IllegalArgumentException | IndexOutOfBoundsException e) {
       throw new CorruptSegmentException(what + ": zstd frame does not decode", e);
     }

@@ -6,16 +6,16 @@ import java.util.Objects;
 
 /**
  * Random access to one stored object, typically an S3 object read with ranged GETs. The reader
- * calls {@link #size()} once per footer read; implementations should answer it from metadata
- * they already have (for example the listing or the event that announced the object).
+ * calls {@link #size()} once per footer read; implementations should answer it from metadata they
+ * already have (for example the listing or the event that announced the object).
  */
 public interface RangeSource {
   /** Total size of the object in bytes. */
   long size() throws IOException;
 
   /**
-   * Returns exactly {@code length} bytes starting at {@code offset}. A shorter answer is treated
-   * by the reader as a truncated object ({@link CorruptSegmentException}).
+   * Returns exactly {@code length} bytes starting at {@code offset}. A shorter answer is treated by
+   * the reader as a truncated object ({@link CorruptSegmentException}).
    */
   byte[] read(long offset, int length) throws IOException;
 
@@ -31,7 +31,8 @@ public interface RangeSource {
       @Override
       public byte[] read(long offset, int length) throws IOException {
         if (offset < 0 || length < 0 || offset + length > object.length) {
-          throw new EOFException("range [" + offset + ", +" + length + ") outside " + object.length);
+          throw new EOFException(
+              "range [" + offset + ", +" + length + ") outside " + object.length);
         }
         byte[] out = new byte[length];
         System.arraycopy(object, (int) offset, out, 0, length);

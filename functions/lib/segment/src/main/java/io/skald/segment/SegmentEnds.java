@@ -22,8 +22,7 @@ final class SegmentEnds {
     out.writeIntBE(SegmentFormat.MAGIC);
   }
 
-  static void checkHeader(byte[] buf, int off, int trailerVersion)
-      throws CorruptSegmentException {
+  static void checkHeader(byte[] buf, int off, int trailerVersion) throws CorruptSegmentException {
     if (readIntBE(buf, off) != SegmentFormat.MAGIC) {
       throw new CorruptSegmentException("not a segment: bad magic at start");
     }
@@ -49,7 +48,9 @@ final class SegmentEnds {
   }
 
   private static int readIntBE(byte[] b, int off) {
-    return (b[off] & 0xFF) << 24 | (b[off + 1] & 0xFF) << 16 | (b[off + 2] & 0xFF) << 8
+    return (b[off] & 0xFF) << 24
+        | (b[off + 1] & 0xFF) << 16
+        | (b[off + 2] & 0xFF) << 8
         | (b[off + 3] & 0xFF);
   }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * The decoded footer: everything a reader needs to plan ranged reads.
  *
  * @param formatVersion format version of the object, e.g. {@link SegmentFormat#VERSION_1}
- * @param streams       stream table, sorted by labels in code point order, labels unique
+ * @param streams stream table, sorted by labels in code point order, labels unique
  */
 public record SegmentFooter(int formatVersion, List<StreamInfo> streams) {
 
@@ -19,9 +19,11 @@ public record SegmentFooter(int formatVersion, List<StreamInfo> streams) {
 
   /** Looks a stream up by its exact labels string (binary search over the sorted table). */
   public Optional<StreamInfo> stream(String labels) {
-    int i = Collections.binarySearch(
-        streams, new StreamInfo(labels, 0, 0, 0, 0, List.of()),
-        (a, b) -> Utf8.compare(a.labels(), b.labels()));
+    int i =
+        Collections.binarySearch(
+            streams,
+            new StreamInfo(labels, 0, 0, 0, 0, List.of()),
+            (a, b) -> Utf8.compare(a.labels(), b.labels()));
     return i >= 0 ? Optional.of(streams.get(i)) : Optional.empty();
   }
 

@@ -1,8 +1,8 @@
 package io.skald.segment;
 
 /**
- * Constants of the segment format. The byte layout itself is documented in
- * {@code docs/formats/segment-v1.md}; only this package reads or writes it.
+ * Constants of the segment format. The byte layout itself is documented in {@code
+ * docs/formats/segment-v1.md}; only this package reads or writes it.
  *
  * <p>Version rule: a released version is frozen. Any change to the layout is a new version
  * constant, and the reader keeps decoding every older version.
@@ -36,8 +36,8 @@ public final class SegmentFormat {
   public static final int MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
   /**
-   * Largest decoded size of any compressed frame (block or footer). Readers refuse larger
-   * declared sizes so a damaged length cannot make them allocate gigabytes.
+   * Largest decoded size of any compressed frame (block or footer). Readers refuse larger declared
+   * sizes so a damaged length cannot make them allocate gigabytes.
    */
   public static final int MAX_DECODED_FRAME_BYTES = 1 << 30;
 

@@ -5,14 +5,14 @@ import java.util.Objects;
 
 /**
  * Reads segments with as few and as small reads as possible: the footer comes from one tail read
- * (two if it is unusually large), and each block is one ranged read plus one decompression.
- * Every inconsistency surfaces as {@link CorruptSegmentException}. Thread-safe.
+ * (two if it is unusually large), and each block is one ranged read plus one decompression. Every
+ * inconsistency surfaces as {@link CorruptSegmentException}. Thread-safe.
  *
- * <p>Blocks decompress into a buffer owned by the calling thread and reused by its next
- * {@code openBlock} (and zstd's decompression context is per thread too), so scanning allocates no
- * block-sized array per block. The price: a {@link BlockCursor} is valid only until the next
- * {@code openBlock} on the same thread. Finish with one cursor, copying what you keep, before
- * opening the next block on that thread.
+ * <p>Blocks decompress into a buffer owned by the calling thread and reused by its next {@code
+ * openBlock} (and zstd's decompression context is per thread too), so scanning allocates no
+ * block-sized array per block. The price: a {@link BlockCursor} is valid only until the next {@code
+ * openBlock} on the same thread. Finish with one cursor, copying what you keep, before opening the
+ * next block on that thread.
  */
 public final class SegmentReader {
   /**
@@ -28,9 +28,9 @@ public final class SegmentReader {
   private SegmentReader() {}
 
   /**
-   * Reads and verifies the footer with at most two reads: the last
-   * {@link SegmentFormat#FOOTER_TAIL_READ_BYTES} bytes, then whatever of the footer precedes them.
-   * The header magic is checked too when the tail read happens to cover it.
+   * Reads and verifies the footer with at most two reads: the last {@link
+   * SegmentFormat#FOOTER_TAIL_READ_BYTES} bytes, then whatever of the footer precedes them. The
+   * header magic is checked too when the tail read happens to cover it.
    */
   public static SegmentFooter readFooter(RangeSource src)
       throws IOException, CorruptSegmentException {
@@ -47,7 +47,8 @@ public final class SegmentReader {
     }
     int footerLength = (int) trailer.footerLength();
     if (footerStart >= tailStart) {
-      return decodeFooter(tail, (int) (footerStart - tailStart), footerLength, trailer, footerStart);
+      return decodeFooter(
+          tail, (int) (footerStart - tailStart), footerLength, trailer, footerStart);
     }
     int missing = (int) (tailStart - footerStart);
     byte[] footer = new byte[footerLength];
@@ -63,8 +64,8 @@ public final class SegmentReader {
         SegmentEnds.parseTrailer(wholeObject, wholeObject.length - SegmentFormat.TRAILER_SIZE);
     SegmentEnds.checkHeader(wholeObject, 0, trailer.version());
     long footerStart = footerStart(wholeObject.length, trailer);
-    return decodeFooter(wholeObject, (int) footerStart, (int) trailer.footerLength(), trailer,
-        footerStart);
+    return decodeFooter(
+        wholeObject, (int) footerStart, (int) trailer.footerLength(), trailer, footerStart);
   }
 
   /**
@@ -81,15 +82,20 @@ public final class SegmentReader {
   }
 
   /**
-   * Verifies and decodes one block from its stored bytes, exactly
-   * {@code [block.offset(), block.offset() + block.length())} of the object. The cursor is valid
-   * until the next {@code openBlock} on this thread (it shares the thread's decode buffer).
+   * Verifies and decodes one block from its stored bytes, exactly {@code [block.offset(),
+   * block.offset() + block.length())} of the object. The cursor is valid until the next {@code
+   * openBlock} on this thread (it shares the thread's decode buffer).
    */
   public static BlockCursor openBlock(byte[] compressedBlockBytes, BlockRef block)
       throws CorruptSegmentException {
     if (compressedBlockBytes.length != block.length()) {
-      throw new CorruptSegmentException("block at " + block.offset() + " has "
-          + compressedBlockBytes.length + " bytes, footer says " + block.length());
+      throw new CorruptSegmentException(
+          "block at "
+              + block.offset()
+              + " has "
+              + compressedBlockBytes.length
+              + " bytes, footer says "
+              + block.length());
     }
     if (Frame.crc32(compressedBlockBytes, 0, block.length()) != block.crc32()) {
       throw new CorruptSegmentException("block at " + block.offset() + ": checksum mismatch");
@@ -110,9 +116,15 @@ public final class SegmentReader {
     byte[] buf = holder[0];
     if (buf == null || buf.length < length) {
       // Grow to the largest block seen (at least the default target): blocks are capped near it.
-      buf = new byte[Math.min(MAX_REUSED_BLOCK_BYTES,
-          Math.max(length, Math.max(SegmentFormat.DEFAULT_BLOCK_TARGET_BYTES + 4096,
-              buf == null ? 0 : buf.length)))];
+      buf =
+          new byte
+              [Math.min(
+                  MAX_REUSED_BLOCK_BYTES,
+                  Math.max(
+                      length,
+                      Math.max(
+                          SegmentFormat.DEFAULT_BLOCK_TARGET_BYTES + 4096,
+                          buf == null ? 0 : buf.length)))];
       holder[0] = buf;
     }
     return buf;
@@ -127,7 +139,8 @@ public final class SegmentReader {
   private static long footerStart(long size, SegmentEnds.Trailer trailer)
       throws CorruptSegmentException {
     long start = size - SegmentFormat.TRAILER_SIZE - trailer.footerLength();
-    if (start < SegmentFormat.HEADER_SIZE || trailer.footerLength() <= Frame.LENGTH_PREFIX
+    if (start < SegmentFormat.HEADER_SIZE
+        || trailer.footerLength() <= Frame.LENGTH_PREFIX
         || trailer.footerLength() > Integer.MAX_VALUE - 16) {
       throw new CorruptSegmentException(
           "footer length " + trailer.footerLength() + " does not fit an object of " + size);
@@ -135,8 +148,9 @@ public final class SegmentReader {
     return start;
   }
 
-  private static SegmentFooter decodeFooter(byte[] buf, int off, int len,
-      SegmentEnds.Trailer trailer, long footerStart) throws CorruptSegmentException {
+  private static SegmentFooter decodeFooter(
+      byte[] buf, int off, int len, SegmentEnds.Trailer trailer, long footerStart)
+      throws CorruptSegmentException {
     if (Frame.crc32(buf, off, len) != trailer.footerCrc()) {
       throw new CorruptSegmentException("footer checksum mismatch");
     }
@@ -147,8 +161,13 @@ public final class SegmentReader {
       throws IOException, CorruptSegmentException {
     byte[] bytes = src.read(offset, length);
     if (bytes == null || bytes.length != length) {
-      throw new CorruptSegmentException("short read at " + offset + ": wanted " + length
-          + " bytes, got " + (bytes == null ? 0 : bytes.length));
+      throw new CorruptSegmentException(
+          "short read at "
+              + offset
+              + ": wanted "
+              + length
+              + " bytes, got "
+              + (bytes == null ? 0 : bytes.length));
     }
     return bytes;
   }

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Buffers the entries of one tenant's streams and writes them as one segment object. Entries
- * may arrive in any order; {@link #finish()} sorts, de-duplicates, cuts blocks and compresses.
- * One writer produces one segment. Not thread-safe.
+ * Buffers the entries of one tenant's streams and writes them as one segment object. Entries may
+ * arrive in any order; {@link #finish()} sorts, de-duplicates, cuts blocks and compresses. One
+ * writer produces one segment. Not thread-safe.
  */
 public final class SegmentWriter {
   private final int blockTargetBytes;
@@ -29,9 +29,9 @@ public final class SegmentWriter {
   }
 
   /**
-   * @param blockTargetBytes a block is closed once its uncompressed payload reaches this size;
-   *                         1 to {@link SegmentFormat#MAX_BLOCK_TARGET_BYTES}
-   * @param zstdLevel        zstd compression level (negative levels are zstd's fast modes)
+   * @param blockTargetBytes a block is closed once its uncompressed payload reaches this size; 1 to
+   *     {@link SegmentFormat#MAX_BLOCK_TARGET_BYTES}
+   * @param zstdLevel zstd compression level (negative levels are zstd's fast modes)
    */
   public SegmentWriter(int blockTargetBytes, int zstdLevel) {
     if (blockTargetBytes < 1 || blockTargetBytes > SegmentFormat.MAX_BLOCK_TARGET_BYTES) {
@@ -50,8 +50,8 @@ public final class SegmentWriter {
    *
    * @throws IllegalArgumentException if the entry exceeds {@link SegmentFormat#MAX_ENTRY_BYTES}
    */
-  public void append(String labels, long timestampNanos, byte[] line,
-      List<Label> structuredMetadata) {
+  public void append(
+      String labels, long timestampNanos, byte[] line, List<Label> structuredMetadata) {
     Objects.requireNonNull(labels, "labels");
     Objects.requireNonNull(line, "line");
     Objects.requireNonNull(structuredMetadata, "structuredMetadata (use List.of())");
@@ -61,7 +61,8 @@ public final class SegmentWriter {
     if (size > SegmentFormat.MAX_ENTRY_BYTES) {
       throw new IllegalArgumentException("entry of " + size + " bytes exceeds the limit");
     }
-    streams.computeIfAbsent(Utf8.jdkRoundTrip(labels), k -> new StreamBuffer())
+    streams
+        .computeIfAbsent(Utf8.jdkRoundTrip(labels), k -> new StreamBuffer())
         .add(new StoredEntry(timestampNanos, line.clone(), metadata));
     entryCount++;
     rawBytes += size;
@@ -82,8 +83,8 @@ public final class SegmentWriter {
   }
 
   /**
-   * Writes the segment and returns its bytes. Can be called once; an empty writer yields a
-   * valid segment with no streams. Output depends only on the input and the zstd version.
+   * Writes the segment and returns its bytes. Can be called once; an empty writer yields a valid
+   * segment with no streams. Output depends only on the input and the zstd version.
    */
   public byte[] finish() {
     ensureOpen();
@@ -112,8 +113,13 @@ public final class SegmentWriter {
     return out.toByteArray();
   }
 
-  private StreamInfo writeStream(String labels, List<StoredEntry> entries,
-      BlockEncoderV1 block, ByteSink payload, ZstdCompressCtx zstd, ByteSink out) {
+  private StreamInfo writeStream(
+      String labels,
+      List<StoredEntry> entries,
+      BlockEncoderV1 block,
+      ByteSink payload,
+      ZstdCompressCtx zstd,
+      ByteSink out) {
     List<BlockRef> blocks = new ArrayList<>();
     for (StoredEntry e : entries) {
       block.add(e);
@@ -130,18 +136,30 @@ public final class SegmentWriter {
       entryTotal += b.entries();
       rawTotal += b.rawBytes();
     }
-    return new StreamInfo(labels, blocks.get(0).minTimeNanos(),
-        blocks.get(blocks.size() - 1).maxTimeNanos(), entryTotal, rawTotal, blocks);
+    return new StreamInfo(
+        labels,
+        blocks.get(0).minTimeNanos(),
+        blocks.get(blocks.size() - 1).maxTimeNanos(),
+        entryTotal,
+        rawTotal,
+        blocks);
   }
 
-  private static BlockRef flushBlock(BlockEncoderV1 block, ByteSink payload,
-      ZstdCompressCtx zstd, ByteSink out) {
+  private static BlockRef flushBlock(
+      BlockEncoderV1 block, ByteSink payload, ZstdCompressCtx zstd, ByteSink out) {
     payload.reset();
     block.encodeTo(payload);
     int offset = out.size();
     int length = Frame.write(zstd, payload.array(), payload.size(), out);
-    BlockRef ref = new BlockRef(offset, length, block.minTime(), block.maxTime(),
-        block.entries(), block.rawBytes(), Frame.crc32(out.array(), offset, length));
+    BlockRef ref =
+        new BlockRef(
+            offset,
+            length,
+            block.minTime(),
+            block.maxTime(),
+            block.entries(),
+            block.rawBytes(),
+            Frame.crc32(out.array(), offset, length));
     block.reset();
     return ref;
   }

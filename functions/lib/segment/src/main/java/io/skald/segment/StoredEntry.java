@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One log entry of a stream, owning its line bytes. Equality is the content (timestamp, line
- * bytes, structured metadata in order), which is exactly the duplicate rule of {@link
- * ExactDuplicates}.
+ * One log entry of a stream, owning its line bytes. Equality is the content (timestamp, line bytes,
+ * structured metadata in order), which is exactly the duplicate rule of {@link ExactDuplicates}.
  *
  * @param timestampNanos the entry's time
  * @param line the line bytes; not copied, so do not modify them afterwards

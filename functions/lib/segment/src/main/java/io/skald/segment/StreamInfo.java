@@ -8,15 +8,19 @@ import java.util.Objects;
  * One stream's entry in the footer's stream table. Its blocks are in ascending time order and
  * stored back to back, so adjacent blocks can be fetched with one coalesced ranged read.
  *
- * @param labels       canonical stream selector, e.g. {@code {app="api", env="prod"}}
+ * @param labels canonical stream selector, e.g. {@code {app="api", env="prod"}}
  * @param minTimeNanos timestamp of the stream's first entry
  * @param maxTimeNanos timestamp of the stream's last entry
- * @param entries      entries after de-duplication
- * @param rawBytes     line plus structured metadata bytes after de-duplication
- * @param blocks       the stream's blocks, ascending in time, never empty
+ * @param entries entries after de-duplication
+ * @param rawBytes line plus structured metadata bytes after de-duplication
+ * @param blocks the stream's blocks, ascending in time, never empty
  */
 public record StreamInfo(
-    String labels, long minTimeNanos, long maxTimeNanos, long entries, long rawBytes,
+    String labels,
+    long minTimeNanos,
+    long maxTimeNanos,
+    long entries,
+    long rawBytes,
     List<BlockRef> blocks) {
 
   public StreamInfo {

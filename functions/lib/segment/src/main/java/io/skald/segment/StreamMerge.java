@@ -4,15 +4,15 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * The entries of one stream stored in several segments ("parts"), merged in time order with
- * exact duplicates dropped ({@link ExactDuplicates}). Entries with equal timestamps keep the order
- * of the parts as given, then of the blocks within a part, so the first copy of a duplicate is
- * the one kept; this is the order a stable sort of all the parts' entries would give.
+ * The entries of one stream stored in several segments ("parts"), merged in time order with exact
+ * duplicates dropped ({@link ExactDuplicates}). Entries with equal timestamps keep the order of the
+ * parts as given, then of the blocks within a part, so the first copy of a duplicate is the one
+ * kept; this is the order a stable sort of all the parts' entries would give.
  *
- * <p>Blocks are read lazily: a block is read only when its first timestamp is next in line, so
- * only blocks that overlap in time are held at once (usually one). Each block is read as a run
- * of the entries the caller keeps ({@link BlockEntries}), copied out of the block, so the merge
- * never holds a {@link BlockCursor} and may share the thread's decode buffer.
+ * <p>Blocks are read lazily: a block is read only when its first timestamp is next in line, so only
+ * blocks that overlap in time are held at once (usually one). Each block is read as a run of the
+ * entries the caller keeps ({@link BlockEntries}), copied out of the block, so the merge never
+ * holds a {@link BlockCursor} and may share the thread's decode buffer.
  *
  * @param <X> what reading a block may throw
  */
@@ -48,6 +48,7 @@ public final class StreamMerge<X extends Exception> {
   private final BlockEntries<X> reader;
   private final PriorityQueue<Head> heads = new PriorityQueue<>(StreamMerge::compare);
   private final ExactDuplicates duplicates = new ExactDuplicates();
+
   /** The head entries were last taken from, kept out of the queue while it stays first. */
   private Head current;
 

@@ -17,8 +17,11 @@ class BlockCursorTest {
   void openBlockWithFiveEntries() throws Exception {
     SegmentWriter w = new SegmentWriter();
     for (long ts : new long[] {10, 20, 20, 30, 40}) {
-      w.append("{s=\"1\"}", ts, ("at " + ts + (ts == 20 ? " #" + w.entryCount() : ""))
-          .getBytes(UTF_8), List.of(new Label("n", Long.toString(ts))));
+      w.append(
+          "{s=\"1\"}",
+          ts,
+          ("at " + ts + (ts == 20 ? " #" + w.entryCount() : "")).getBytes(UTF_8),
+          List.of(new Label("n", Long.toString(ts))));
     }
     byte[] segment = w.finish();
     BlockRef block = SegmentReader.readFooter(segment).streams().get(0).blocks().get(0);

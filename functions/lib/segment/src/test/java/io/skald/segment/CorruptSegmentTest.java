@@ -25,9 +25,11 @@ class CorruptSegmentTest {
         byte[] damaged = SEGMENT.clone();
         damaged[i] ^= (byte) mask;
         int at = i;
-        assertThatThrownBy(() -> readEverything(damaged)).as("flip %02x at %d", mask, at)
+        assertThatThrownBy(() -> readEverything(damaged))
+            .as("flip %02x at %d", mask, at)
             .isInstanceOf(CorruptSegmentException.class);
-        assertThatThrownBy(() -> readEverythingRanged(damaged)).as("ranged flip at %d", at)
+        assertThatThrownBy(() -> readEverythingRanged(damaged))
+            .as("ranged flip at %d", at)
             .isInstanceOf(CorruptSegmentException.class);
       }
     }
@@ -40,9 +42,11 @@ class CorruptSegmentTest {
       byte[] suffix = Arrays.copyOfRange(SEGMENT, SEGMENT.length - length, SEGMENT.length);
       for (byte[] truncated : List.of(prefix, suffix)) {
         int len = length;
-        assertThatThrownBy(() -> readEverything(truncated)).as("length %d", len)
+        assertThatThrownBy(() -> readEverything(truncated))
+            .as("length %d", len)
             .isInstanceOf(CorruptSegmentException.class);
-        assertThatThrownBy(() -> readEverythingRanged(truncated)).as("ranged length %d", len)
+        assertThatThrownBy(() -> readEverythingRanged(truncated))
+            .as("ranged length %d", len)
             .isInstanceOf(CorruptSegmentException.class);
       }
     }
@@ -50,41 +54,53 @@ class CorruptSegmentTest {
 
   @Test
   void rejectsForeignAndFutureObjects() {
-    assertThatThrownBy(() -> SegmentReader.readFooter("just some text, not a segment".getBytes(UTF_8)))
-        .isInstanceOf(CorruptSegmentException.class).hasMessageContaining("magic");
+    assertThatThrownBy(
+            () -> SegmentReader.readFooter("just some text, not a segment".getBytes(UTF_8)))
+        .isInstanceOf(CorruptSegmentException.class)
+        .hasMessageContaining("magic");
     byte[] future = SEGMENT.clone();
     future[4] = 2;
     future[future.length - 5] = 2;
     assertThatThrownBy(() -> SegmentReader.readFooter(future))
-        .isInstanceOfSatisfying(UnsupportedSegmentVersionException.class,
-            e -> assertThat(e.version()).isEqualTo(2));
+        .isInstanceOfSatisfying(
+            UnsupportedSegmentVersionException.class, e -> assertThat(e.version()).isEqualTo(2));
   }
 
   @Test
   void rejectsShortReadsAndMismatchedBlockRefs() throws Exception {
     BlockRef first = SegmentReader.readFooter(SEGMENT).streams().get(0).blocks().get(0);
-    RangeSource shortReads = new RangeSource() {
-      @Override
-      public long size() {
-        return SEGMENT.length;
-      }
+    RangeSource shortReads =
+        new RangeSource() {
+          @Override
+          public long size() {
+            return SEGMENT.length;
+          }
 
-      @Override
-      public byte[] read(long offset, int length) {
-        return Arrays.copyOfRange(SEGMENT, (int) offset, (int) offset + length - 1);
-      }
-    };
+          @Override
+          public byte[] read(long offset, int length) {
+            return Arrays.copyOfRange(SEGMENT, (int) offset, (int) offset + length - 1);
+          }
+        };
     assertThatThrownBy(() -> SegmentReader.readFooter(shortReads))
-        .isInstanceOf(CorruptSegmentException.class).hasMessageContaining("short read");
+        .isInstanceOf(CorruptSegmentException.class)
+        .hasMessageContaining("short read");
     assertThatThrownBy(() -> SegmentReader.openBlock(shortReads, first))
         .isInstanceOf(CorruptSegmentException.class);
 
-    byte[] stored = Arrays.copyOfRange(SEGMENT, (int) first.offset(),
-        (int) first.offset() + first.length());
-    BlockRef wrongCount = new BlockRef(first.offset(), first.length(), first.minTimeNanos(),
-        first.maxTimeNanos(), first.entries() + 1, first.rawBytes(), first.crc32());
+    byte[] stored =
+        Arrays.copyOfRange(SEGMENT, (int) first.offset(), (int) first.offset() + first.length());
+    BlockRef wrongCount =
+        new BlockRef(
+            first.offset(),
+            first.length(),
+            first.minTimeNanos(),
+            first.maxTimeNanos(),
+            first.entries() + 1,
+            first.rawBytes(),
+            first.crc32());
     assertThatThrownBy(() -> SegmentReader.openBlock(stored, wrongCount))
-        .isInstanceOf(CorruptSegmentException.class).hasMessageContaining("entries");
+        .isInstanceOf(CorruptSegmentException.class)
+        .hasMessageContaining("entries");
     assertThatThrownBy(() -> SegmentReader.openBlock(Arrays.copyOf(stored, 3), first))
         .isInstanceOf(CorruptSegmentException.class);
   }
@@ -93,8 +109,8 @@ class CorruptSegmentTest {
     int entries = 0;
     for (StreamInfo s : SegmentReader.readFooter(segment).streams()) {
       for (BlockRef b : s.blocks()) {
-        byte[] stored = Arrays.copyOfRange(segment, (int) b.offset(),
-            (int) b.offset() + b.length());
+        byte[] stored =
+            Arrays.copyOfRange(segment, (int) b.offset(), (int) b.offset() + b.length());
         entries += drain(SegmentReader.openBlock(stored, b));
       }
     }

@@ -10,9 +10,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The CRCs catch accidental damage before decoding; these tests feed mutated payloads straight
- * to the decoders (as if the CRC had matched) to prove they still fail only with
- * {@link CorruptSegmentException}, never with an unchecked exception.
+ * The CRCs catch accidental damage before decoding; these tests feed mutated payloads straight to
+ * the decoders (as if the CRC had matched) to prove they still fail only with {@link
+ * CorruptSegmentException}, never with an unchecked exception.
  */
 class DecoderFuzzTest {
   private static final int ROUNDS = 3000;
@@ -25,37 +25,45 @@ class DecoderFuzzTest {
     Random random = new Random(11);
     for (int i = 0; i < ROUNDS; i++) {
       byte[] mutated = mutate(payload, random);
-      assertThatCode(() -> {
-        try {
-          BlockCursor c = BlockDecoderV1.decode(mutated, ref);
-          while (c.next()) {
-            c.lineString();
-            c.structuredMetadata();
-          }
-        } catch (CorruptSegmentException expected) {
-          // fine
-        }
-      }).as("round %d", i).doesNotThrowAnyException();
+      assertThatCode(
+              () -> {
+                try {
+                  BlockCursor c = BlockDecoderV1.decode(mutated, ref);
+                  while (c.next()) {
+                    c.lineString();
+                    c.structuredMetadata();
+                  }
+                } catch (CorruptSegmentException expected) {
+                  // fine
+                }
+              })
+          .as("round %d", i)
+          .doesNotThrowAnyException();
     }
   }
 
   @Test
   void footerDecoderFailsCleanlyOnMutatedBodies() throws Exception {
     byte[] segment = sample();
-    int footerLength = (int) SegmentEnds.parseTrailer(segment,
-        segment.length - SegmentFormat.TRAILER_SIZE).footerLength();
+    int footerLength =
+        (int)
+            SegmentEnds.parseTrailer(segment, segment.length - SegmentFormat.TRAILER_SIZE)
+                .footerLength();
     int footerStart = segment.length - SegmentFormat.TRAILER_SIZE - footerLength;
     byte[] body = Frame.read(segment, footerStart, footerLength, "footer");
     Random random = new Random(12);
     for (int i = 0; i < ROUNDS; i++) {
       byte[] mutated = mutate(body, random);
-      assertThatCode(() -> {
-        try {
-          FooterV1.decode(mutated, footerStart);
-        } catch (CorruptSegmentException expected) {
-          // fine
-        }
-      }).as("round %d", i).doesNotThrowAnyException();
+      assertThatCode(
+              () -> {
+                try {
+                  FooterV1.decode(mutated, footerStart);
+                } catch (CorruptSegmentException expected) {
+                  // fine
+                }
+              })
+          .as("round %d", i)
+          .doesNotThrowAnyException();
     }
   }
 
@@ -63,18 +71,21 @@ class DecoderFuzzTest {
   void frameReaderFailsCleanlyOnMutatedFrames() throws Exception {
     byte[] segment = sample();
     BlockRef ref = SegmentReader.readFooter(segment).streams().get(0).blocks().get(0);
-    byte[] stored = Arrays.copyOfRange(segment, (int) ref.offset(),
-        (int) ref.offset() + ref.length());
+    byte[] stored =
+        Arrays.copyOfRange(segment, (int) ref.offset(), (int) ref.offset() + ref.length());
     Random random = new Random(13);
     for (int i = 0; i < ROUNDS; i++) {
       byte[] mutated = mutate(stored, random);
-      assertThatCode(() -> {
-        try {
-          Frame.read(mutated, 0, mutated.length, "block");
-        } catch (CorruptSegmentException expected) {
-          // fine
-        }
-      }).as("round %d", i).doesNotThrowAnyException();
+      assertThatCode(
+              () -> {
+                try {
+                  Frame.read(mutated, 0, mutated.length, "block");
+                } catch (CorruptSegmentException expected) {
+                  // fine
+                }
+              })
+          .as("round %d", i)
+          .doesNotThrowAnyException();
     }
   }
 

@@ -11,8 +11,22 @@ class EncodingPrimitivesTest {
 
   @Test
   void varintsRoundTripAtTheExtremes() throws Exception {
-    long[] values = {0, 1, -1, 63, 64, -64, -65, 127, 128, 300, Integer.MAX_VALUE,
-        Long.MAX_VALUE, Long.MIN_VALUE, 1_700_000_000_000_000_000L};
+    long[] values = {
+      0,
+      1,
+      -1,
+      63,
+      64,
+      -64,
+      -65,
+      127,
+      128,
+      300,
+      Integer.MAX_VALUE,
+      Long.MAX_VALUE,
+      Long.MIN_VALUE,
+      1_700_000_000_000_000_000L
+    };
     ByteSink out = new ByteSink(8);
     for (long v : values) {
       out.writeUvarint(v);
@@ -32,8 +46,18 @@ class EncodingPrimitivesTest {
   void rejectsOverlongAndTruncatedVarints() {
     byte[] elevenBytes = new byte[11];
     Arrays.fill(elevenBytes, (byte) 0x80);
-    byte[] tooWide = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF,
-        (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x02};
+    byte[] tooWide = {
+      (byte) 0xFF,
+      (byte) 0xFF,
+      (byte) 0xFF,
+      (byte) 0xFF,
+      (byte) 0xFF,
+      (byte) 0xFF,
+      (byte) 0xFF,
+      (byte) 0xFF,
+      (byte) 0xFF,
+      0x02
+    };
     for (byte[] bad : List.of(elevenBytes, tooWide, new byte[] {(byte) 0x80})) {
       ByteReader in = new ByteReader(bad, 0, bad.length, "test");
       assertThatThrownBy(in::readUvarint).isInstanceOf(CorruptSegmentException.class);

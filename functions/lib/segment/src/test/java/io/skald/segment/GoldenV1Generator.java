@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Wrote {@code src/test/resources/segment/v1/*.seg} once. It refuses to overwrite: golden files
- * are never regenerated, because their whole point is to pin what old readers must still read.
- * Not a test; run by hand with the test classpath and the target directory as argument.
+ * Wrote {@code src/test/resources/segment/v1/*.seg} once. It refuses to overwrite: golden files are
+ * never regenerated, because their whole point is to pin what old readers must still read. Not a
+ * test; run by hand with the test classpath and the target directory as argument.
  */
 final class GoldenV1Generator {
   private GoldenV1Generator() {}

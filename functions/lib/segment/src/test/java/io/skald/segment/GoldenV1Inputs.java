@@ -6,9 +6,9 @@ import io.skald.labels.Label;
 import java.util.List;
 
 /**
- * The inputs behind the committed v1 golden files. {@link GoldenV1Generator} wrote the files
- * once from these; tests re-run them only to check the writer is still deterministic. Never
- * change an existing input: add a new file instead.
+ * The inputs behind the committed v1 golden files. {@link GoldenV1Generator} wrote the files once
+ * from these; tests re-run them only to check the writer is still deterministic. Never change an
+ * existing input: add a new file instead.
  */
 final class GoldenV1Inputs {
   /** zstd-jni version the golden files were written with. */
@@ -33,7 +33,10 @@ final class GoldenV1Inputs {
   private static byte[] basic() {
     SegmentWriter w = new SegmentWriter();
     String prod = "{app=\"api\", env=\"prod\"}";
-    w.append(prod, T0 + 300, bytes("GET /users 200"),
+    w.append(
+        prod,
+        T0 + 300,
+        bytes("GET /users 200"),
         List.of(new Label("trace_id", "abc123"), new Label("user", "ann")));
     w.append(prod, T0 + 100, bytes("GET /health 200"), List.of());
     w.append(prod, T0 + 200, bytes("POST /orders 201"), List.of(new Label("trace_id", "def456")));
@@ -42,8 +45,8 @@ final class GoldenV1Inputs {
     w.append(prod, T0 + 200, bytes("POST /orders 201"), List.of(new Label("trace_id", "zzz")));
     String web = "{app=\"web\", env=\"dev\"}";
     w.append(web, T0 + 1_000_000_000, bytes(""), List.of());
-    w.append(web, T0 + 2_000_000_000, bytes("héllo wörld ✓ 日本語 🚀"),
-        List.of(new Label("emoji", "🚀")));
+    w.append(
+        web, T0 + 2_000_000_000, bytes("héllo wörld ✓ 日本語 🚀"), List.of(new Label("emoji", "🚀")));
     w.append("{app=\"api\", env=\"dev\"}", T0 - 1_000_000_000, bytes("boot"), List.of());
     return w.finish();
   }
@@ -52,11 +55,15 @@ final class GoldenV1Inputs {
   private static byte[] multiblock() {
     SegmentWriter w = new SegmentWriter(256, 3);
     for (int i = 23; i >= 0; i--) {
-      List<Label> md = i % 5 == 0
-          ? List.of(new Label("run", "r1"), new Label("phase", "checkpoint"))
-          : List.of(new Label("run", "r1"));
-      w.append("{job=\"batch\"}", T0 + i * 1_000_000L,
-          bytes(String.format("step %02d finished in %d ms", i, 10 + i * 7)), md);
+      List<Label> md =
+          i % 5 == 0
+              ? List.of(new Label("run", "r1"), new Label("phase", "checkpoint"))
+              : List.of(new Label("run", "r1"));
+      w.append(
+          "{job=\"batch\"}",
+          T0 + i * 1_000_000L,
+          bytes(String.format("step %02d finished in %d ms", i, 10 + i * 7)),
+          md);
     }
     w.append("{job=\"cron\"}", T0 + 5, bytes("tick"), List.of());
     w.append("{job=\"cron\"}", T0 + 5, bytes("tick"), List.of());

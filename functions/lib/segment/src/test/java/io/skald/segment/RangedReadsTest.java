@@ -31,8 +31,7 @@ class RangedReadsTest {
     assertThat(footer.streams()).hasSize(6000);
     assertThat(footer).isEqualTo(SegmentReader.readFooter(segment));
     assertThat(src.reads()).hasSize(2);
-    assertThat(src.reads().get(0))
-        .isEqualTo(new Read(segment.length - 65536L, 65536));
+    assertThat(src.reads().get(0)).isEqualTo(new Read(segment.length - 65536L, 65536));
     // The second read fetches only the part of the footer the tail did not cover.
     assertThat(src.reads().get(1).offset() + src.reads().get(1).length())
         .isEqualTo(segment.length - 65536L);
@@ -63,7 +62,8 @@ class RangedReadsTest {
 
     assertThat(lines).isEqualTo(20);
     assertThat(api.blocks().size()).isGreaterThan(wanted.size());
-    assertThat(src.reads()).extracting(Read::offset)
+    assertThat(src.reads())
+        .extracting(Read::offset)
         .containsExactlyElementsOf(wanted.stream().map(BlockRef::offset).toList());
     assertThat(src.bytesRead()).isLessThan(segment.length / 4);
   }

@@ -21,8 +21,8 @@ final class SegmentDump {
       for (BlockRef block : stream.blocks()) {
         BlockCursor c = SegmentReader.openBlock(RangeSource.of(segment), block);
         while (c.next()) {
-          rows.add(new Row(stream.labels(), c.timestampNanos(), c.lineString(),
-              c.structuredMetadata()));
+          rows.add(
+              new Row(stream.labels(), c.timestampNanos(), c.lineString(), c.structuredMetadata()));
         }
       }
     }

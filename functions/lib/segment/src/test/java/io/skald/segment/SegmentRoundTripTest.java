@@ -24,9 +24,10 @@ class SegmentRoundTripTest {
     w.append("{a=\"1\"}", 20, bytes("b2"), NONE);
     w.append("{a=\"1\"}", 20, bytes("b1"), NONE);
 
-    assertThat(SegmentDump.rows(w.finish())).containsExactly(
-        row("{a=\"1\"}", 10, "a"), row("{a=\"1\"}", 20, "b2"),
-        row("{a=\"1\"}", 20, "b1"), row("{a=\"1\"}", 30, "c"));
+    assertThat(SegmentDump.rows(w.finish()))
+        .containsExactly(
+            row("{a=\"1\"}", 10, "a"), row("{a=\"1\"}", 20, "b2"),
+            row("{a=\"1\"}", 20, "b1"), row("{a=\"1\"}", 30, "c"));
   }
 
   @Test
@@ -41,12 +42,13 @@ class SegmentRoundTripTest {
     w.append("{s=\"y\"}", 5, bytes("same"), md);
 
     assertThat(w.entryCount()).isEqualTo(6);
-    assertThat(SegmentDump.rows(w.finish())).containsExactly(
-        new Row("{s=\"x\"}", 5, "same", md),
-        new Row("{s=\"x\"}", 5, "other", md),
-        new Row("{s=\"x\"}", 5, "same", List.of(new Label("trace", "t2"))),
-        new Row("{s=\"x\"}", 6, "same", md),
-        new Row("{s=\"y\"}", 5, "same", md));
+    assertThat(SegmentDump.rows(w.finish()))
+        .containsExactly(
+            new Row("{s=\"x\"}", 5, "same", md),
+            new Row("{s=\"x\"}", 5, "other", md),
+            new Row("{s=\"x\"}", 5, "same", List.of(new Label("trace", "t2"))),
+            new Row("{s=\"x\"}", 6, "same", md),
+            new Row("{s=\"y\"}", 5, "same", md));
   }
 
   @Test
@@ -58,11 +60,12 @@ class SegmentRoundTripTest {
     w.append("{app=\"ü\"}", Long.MAX_VALUE, bytes("last"), NONE);
     w.append("{app=\"ü\"}", Long.MIN_VALUE, bytes("first"), NONE);
 
-    assertThat(SegmentDump.rows(w.finish())).containsExactly(
-        row("{app=\"ü\"}", Long.MIN_VALUE, "first"),
-        row("{app=\"ü\"}", -7, ""),
-        new Row("{app=\"ü\"}", 0, "日本語 ✓", md),
-        row("{app=\"ü\"}", Long.MAX_VALUE, "last"));
+    assertThat(SegmentDump.rows(w.finish()))
+        .containsExactly(
+            row("{app=\"ü\"}", Long.MIN_VALUE, "first"),
+            row("{app=\"ü\"}", -7, ""),
+            new Row("{app=\"ü\"}", 0, "日本語 ✓", md),
+            row("{app=\"ü\"}", Long.MAX_VALUE, "last"));
   }
 
   @Test
@@ -80,8 +83,9 @@ class SegmentRoundTripTest {
     }
     byte[] segment = w.finish();
 
-    expected.sort(Comparator.comparing(Row::labels, Utf8::compare)
-        .thenComparingLong(Row::ts)); // stable: keeps arrival order among equal timestamps
+    expected.sort(
+        Comparator.comparing(Row::labels, Utf8::compare)
+            .thenComparingLong(Row::ts)); // stable: keeps arrival order among equal timestamps
     assertThat(SegmentDump.rows(segment)).containsExactlyElementsOf(expected);
     SegmentFooter footer = SegmentReader.readFooter(segment);
     assertThat(footer.streams()).hasSize(40);
@@ -98,24 +102,36 @@ class SegmentRoundTripTest {
     StreamInfo stream = SegmentReader.readFooter(w.finish()).streams().get(0);
 
     // Each entry encodes to 43 bytes (3 varints + line) plus 2 header bytes: the third crosses 100.
-    assertThat(stream.blocks()).extracting(BlockRef::minTimeNanos, BlockRef::maxTimeNanos,
-        BlockRef::entries, BlockRef::rawBytes).containsExactly(
-        tuple(0L, 2L, 3, 120), tuple(3L, 5L, 3, 120), tuple(6L, 8L, 3, 120), tuple(9L, 9L, 1, 40));
+    assertThat(stream.blocks())
+        .extracting(
+            BlockRef::minTimeNanos, BlockRef::maxTimeNanos, BlockRef::entries, BlockRef::rawBytes)
+        .containsExactly(
+            tuple(0L, 2L, 3, 120),
+            tuple(3L, 5L, 3, 120),
+            tuple(6L, 8L, 3, 120),
+            tuple(9L, 9L, 1, 40));
     assertThat(stream.blocksOverlapping(4, 7)).hasSize(2);
-    assertThat(stream).extracting(StreamInfo::minTimeNanos, StreamInfo::maxTimeNanos,
-        StreamInfo::entries, StreamInfo::rawBytes).containsExactly(0L, 9L, 10L, 400L);
+    assertThat(stream)
+        .extracting(
+            StreamInfo::minTimeNanos,
+            StreamInfo::maxTimeNanos,
+            StreamInfo::entries,
+            StreamInfo::rawBytes)
+        .containsExactly(0L, 9L, 10L, 400L);
   }
 
   @Test
   void footerIsSortedByCodePointAndSearchable() throws Exception {
     SegmentWriter w = new SegmentWriter();
-    for (String labels : List.of("{b=\"1\"}", "{a=\"\uD83D\uDE80\"}", "{a=\"\uFF5E\"}", "{a=\"1\"}")) {
+    for (String labels :
+        List.of("{b=\"1\"}", "{a=\"\uD83D\uDE80\"}", "{a=\"\uFF5E\"}", "{a=\"1\"}")) {
       w.append(labels, 1, bytes("x"), NONE);
     }
     SegmentFooter footer = SegmentReader.readFooter(w.finish());
 
-    assertThat(footer.streams()).extracting(StreamInfo::labels).containsExactly(
-        "{a=\"1\"}", "{a=\"\uFF5E\"}", "{a=\"\uD83D\uDE80\"}", "{b=\"1\"}");
+    assertThat(footer.streams())
+        .extracting(StreamInfo::labels)
+        .containsExactly("{a=\"1\"}", "{a=\"\uFF5E\"}", "{a=\"\uD83D\uDE80\"}", "{b=\"1\"}");
     assertThat(footer.stream("{a=\"\uFF5E\"}")).isPresent();
     assertThat(footer.stream("{c=\"1\"}")).isEmpty();
   }
@@ -127,9 +143,10 @@ class SegmentRoundTripTest {
     w.append("{a=\"\udc00\"}", 1, bytes("x"), List.of(new Label("k", "\ud800")));
     w.append("{a=\"\uffff\"}", 1, bytes("y"), NONE);
 
-    assertThat(SegmentDump.rows(w.finish())).containsExactly(
-        new Row("{a=\"?\"}", 1, "x", List.of(new Label("k", "?"))),
-        row("{a=\"\uffff\"}", 1, "y"));
+    assertThat(SegmentDump.rows(w.finish()))
+        .containsExactly(
+            new Row("{a=\"?\"}", 1, "x", List.of(new Label("k", "?"))),
+            row("{a=\"\uffff\"}", 1, "y"));
   }
 
   @Test
@@ -187,7 +204,8 @@ class SegmentRoundTripTest {
 
   @Test
   void isDeterministic() {
-    assertThat(GoldenV1Inputs.write("multiblock.seg")).isEqualTo(GoldenV1Inputs.write("multiblock.seg"));
+    assertThat(GoldenV1Inputs.write("multiblock.seg"))
+        .isEqualTo(GoldenV1Inputs.write("multiblock.seg"));
   }
 
   private static org.assertj.core.groups.Tuple tuple(Object... values) {

@@ -18,13 +18,19 @@ class StreamMergeTest {
   @Test
   void mergesPartsInTimeOrderAndKeepsTheFirstCopyOfEachEntry() throws Exception {
     List<Label> md = List.of(new Label("trace", "t1"));
-    Part p0 = part(1, List.of(
-        new StoredEntry(10, bytes("a"), List.of()), new StoredEntry(30, bytes("c"), md)));
-    Part p1 = part(1, List.of(
-        new StoredEntry(20, bytes("b"), List.of()),
-        new StoredEntry(30, bytes("c"), md), // exact duplicate of p0's
-        new StoredEntry(30, bytes("c"), List.of()), // other metadata: kept
-        new StoredEntry(40, bytes("d"), List.of())));
+    Part p0 =
+        part(
+            1,
+            List.of(
+                new StoredEntry(10, bytes("a"), List.of()), new StoredEntry(30, bytes("c"), md)));
+    Part p1 =
+        part(
+            1,
+            List.of(
+                new StoredEntry(20, bytes("b"), List.of()),
+                new StoredEntry(30, bytes("c"), md), // exact duplicate of p0's
+                new StoredEntry(30, bytes("c"), List.of()), // other metadata: kept
+                new StoredEntry(40, bytes("d"), List.of())));
 
     List<String> read = new ArrayList<>();
     StreamMerge<Exception> merge = merge(List.of(p0, p1), read);
@@ -44,9 +50,10 @@ class StreamMergeTest {
     Part p0 = part(1 << 20, odd);
     Part p1 = part(1 << 20, even);
     assertThat(p0.blocks()).hasSize(1);
-    assertThat(drain(merge(List.of(p0, p1), new ArrayList<>()))).containsExactly(
-        "1 l1 []", "2 l2 []", "3 l3 []", "4 l4 []", "5 l5 []", "6 l6 []", "7 l7 []", "8 l8 []",
-        "9 l9 []");
+    assertThat(drain(merge(List.of(p0, p1), new ArrayList<>())))
+        .containsExactly(
+            "1 l1 []", "2 l2 []", "3 l3 []", "4 l4 []", "5 l5 []", "6 l6 []", "7 l7 []", "8 l8 []",
+            "9 l9 []");
   }
 
   @Test
@@ -76,7 +83,8 @@ class StreamMergeTest {
     for (int i = 0; i < 50; i++) {
       merge.next();
     }
-    assertThat(reads).as("blocks read after all the early entries")
+    assertThat(reads)
+        .as("blocks read after all the early entries")
         .allMatch(r -> r.startsWith("1/"));
     assertThat(reads).hasSize(p1.blocks().size());
     merge.next();
@@ -86,10 +94,12 @@ class StreamMergeTest {
   @Test
   void aReaderExceptionReachesTheCaller() {
     Part p0 = part(1, List.of(new StoredEntry(1, bytes("x"), List.of())));
-    StreamMerge<CorruptSegmentException> merge = new StreamMerge<>(List.of(p0.blocks()),
-        (part, block) -> {
-          throw new CorruptSegmentException("bad block");
-        });
+    StreamMerge<CorruptSegmentException> merge =
+        new StreamMerge<>(
+            List.of(p0.blocks()),
+            (part, block) -> {
+              throw new CorruptSegmentException("bad block");
+            });
     assertThatThrownBy(merge::next).isInstanceOf(CorruptSegmentException.class);
   }
 
@@ -101,15 +111,17 @@ class StreamMergeTest {
 
   private static StreamMerge<Exception> merge(List<Part> parts, List<String> reads) {
     List<List<BlockRef>> blocks = parts.stream().map(Part::blocks).toList();
-    return new StreamMerge<>(blocks, (p, b) -> {
-      reads.add(p + "/" + b.offset());
-      BlockCursor c = SegmentReader.openBlock(RangeSource.of(parts.get(p).segment()), b);
-      List<StoredEntry> run = new ArrayList<>();
-      while (c.next()) {
-        run.add(StoredEntry.copyOf(c));
-      }
-      return run;
-    });
+    return new StreamMerge<>(
+        blocks,
+        (p, b) -> {
+          reads.add(p + "/" + b.offset());
+          BlockCursor c = SegmentReader.openBlock(RangeSource.of(parts.get(p).segment()), b);
+          List<StoredEntry> run = new ArrayList<>();
+          while (c.next()) {
+            run.add(StoredEntry.copyOf(c));
+          }
+          return run;
+        });
   }
 
   private static List<String> drain(StreamMerge<Exception> merge) throws Exception {

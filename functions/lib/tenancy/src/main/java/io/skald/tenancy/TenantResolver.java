@@ -50,17 +50,22 @@ public final class TenantResolver {
       throw new IllegalArgumentException("tenant ID is empty");
     }
     if (id.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException("tenant ID is too long: max " + MAX_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "tenant ID is too long: max " + MAX_LENGTH + " characters");
     }
     if (id.equals(".") || id.equals("..")) {
       throw new IllegalArgumentException("tenant ID is '.' or '..'");
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
-      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "!-_.*'()".indexOf(c) >= 0;
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!-_.*'()".indexOf(c) >= 0;
       if (!ok) {
-        throw new IllegalArgumentException("tenant ID '" + id + "' contains unsupported character '" + c + "'");
+        throw new IllegalArgumentException(
+            "tenant ID '" + id + "' contains unsupported character '" + c + "'");
       }
     }
     return id;

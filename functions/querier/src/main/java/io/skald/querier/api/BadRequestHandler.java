@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 @Produces
 @Singleton
 @Requires(classes = {BadRequestException.class, ExceptionHandler.class})
-public class BadRequestHandler implements ExceptionHandler<BadRequestException, HttpResponse<String>> {
+public class BadRequestHandler
+    implements ExceptionHandler<BadRequestException, HttpResponse<String>> {
 
   @Override
   public HttpResponse<String> handle(HttpRequest request, BadRequestException exception) {

@@ -102,13 +102,17 @@ public class IndexController {
 
   private HttpResponse<?> format(HttpRequest<?> r, byte[] body) {
     try {
-      return HttpResponse.ok(service.formatQuery(params(r, body))).contentType(QueryController.JSON);
+      return HttpResponse.ok(service.formatQuery(params(r, body)))
+          .contentType(QueryController.JSON);
     } catch (IndexService.FormatQueryException e) {
-      return HttpResponse.status(HttpStatus.BAD_REQUEST).body(e.body()).contentType(QueryController.JSON);
+      return HttpResponse.status(HttpStatus.BAD_REQUEST)
+          .body(e.body())
+          .contentType(QueryController.JSON);
     }
   }
 
-  private HttpResponse<?> answer(HttpRequest<?> r, byte[] body, BiFunction<String, Params, byte[]> call) {
+  private HttpResponse<?> answer(
+      HttpRequest<?> r, byte[] body, BiFunction<String, Params, byte[]> call) {
     String tenant;
     try {
       tenant = tenants.resolve(r.getHeaders().get(TenantResolver.HEADER));

@@ -11,6 +11,8 @@ public final class PlainText {
   private PlainText() {}
 
   public static HttpResponse<String> error(int status, String message) {
-    return HttpResponse.<String>status(HttpStatus.valueOf(status)).body(message + "\n").contentType(CONTENT_TYPE);
+    return HttpResponse.<String>status(HttpStatus.valueOf(status))
+        .body(message + "\n")
+        .contentType(CONTENT_TYPE);
   }
 }

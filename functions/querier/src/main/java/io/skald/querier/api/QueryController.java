@@ -21,8 +21,8 @@ import io.skald.tenancy.TenantResolver;
 import java.util.function.BiFunction;
 
 /**
- * Loki's query routes. Every route takes GET and POST (form body), like Loki; this class only
- * maps HTTP to {@link QueryService} and back.
+ * Loki's query routes. Every route takes GET and POST (form body), like Loki; this class only maps
+ * HTTP to {@link QueryService} and back.
  */
 @Controller("/loki/api/v1")
 @Requires(property = "skald.target", pattern = Targets.QUERIER)
@@ -75,7 +75,8 @@ public class QueryController {
   }
 
   @Post(uri = "/label/{name}/values", consumes = MediaType.ALL)
-  public HttpResponse<?> labelValuesPost(HttpRequest<?> request, @PathVariable String name, @Nullable @Body byte[] body) {
+  public HttpResponse<?> labelValuesPost(
+      HttpRequest<?> request, @PathVariable String name, @Nullable @Body byte[] body) {
     return answer(request, body, (tenant, p) -> service.labelValues(tenant, name, p));
   }
 
@@ -104,19 +105,30 @@ public class QueryController {
     return answer(request, body, service::series);
   }
 
-  private HttpResponse<?> answerQuery(HttpRequest<?> request, byte[] body, BiFunction<QueryContext, Params, byte[]> call) {
-    return answer(request, body, (tenant, params) -> call.apply(new QueryContext(tenant,
-        request.getHeaders().get("X-Query-Tags"), request.getHeaders().get("X-Loki-Response-Encoding-Flags")), params));
+  private HttpResponse<?> answerQuery(
+      HttpRequest<?> request, byte[] body, BiFunction<QueryContext, Params, byte[]> call) {
+    return answer(
+        request,
+        body,
+        (tenant, params) ->
+            call.apply(
+                new QueryContext(
+                    tenant,
+                    request.getHeaders().get("X-Query-Tags"),
+                    request.getHeaders().get("X-Loki-Response-Encoding-Flags")),
+                params));
   }
 
-  private HttpResponse<?> answer(HttpRequest<?> request, byte[] body, BiFunction<String, Params, byte[]> call) {
+  private HttpResponse<?> answer(
+      HttpRequest<?> request, byte[] body, BiFunction<String, Params, byte[]> call) {
     String tenant;
     try {
       tenant = tenants.resolve(request.getHeaders().get(TenantResolver.HEADER));
     } catch (TenantException e) {
       return PlainText.error(e.status(), e.getMessage());
     }
-    Params params = Params.of(request.getParameters().asMap(), () -> request.getUri().getRawQuery(), body);
+    Params params =
+        Params.of(request.getParameters().asMap(), () -> request.getUri().getRawQuery(), body);
     return HttpResponse.ok(call.apply(tenant, params)).contentType(JSON);
   }
 }

@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 @Produces
 @Singleton
 @Requires(classes = {QueryTimeoutException.class, ExceptionHandler.class})
-public class QueryTimeoutHandler implements ExceptionHandler<QueryTimeoutException, HttpResponse<String>> {
+public class QueryTimeoutHandler
+    implements ExceptionHandler<QueryTimeoutException, HttpResponse<String>> {
 
   @Override
   public HttpResponse<String> handle(HttpRequest request, QueryTimeoutException exception) {

@@ -23,9 +23,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Loki's field detection for Grafana and Logs Drilldown: structured metadata, and what a
- * {@code json} parser (or, failing that, {@code logfmt}) extracts from each sampled line, with a
- * type guessed from one value, the distinct-value count and the JSON path of json fields.
+ * Loki's field detection for Grafana and Logs Drilldown: structured metadata, and what a {@code
+ * json} parser (or, failing that, {@code logfmt}) extracts from each sampled line, with a type
+ * guessed from one value, the distinct-value count and the JSON path of json fields.
  */
 public final class DetectedFields {
 
@@ -68,11 +68,13 @@ public final class DetectedFields {
         e.metadata().forEach((k, v) -> record(k, v, null, List.of()));
       }
       if (e.parsed() != null) {
-        e.parsed().forEach((k, v) -> {
-          if (!k.startsWith("__")) {
-            record(k, v, null, List.of());
-          }
-        });
+        e.parsed()
+            .forEach(
+                (k, v) -> {
+                  if (!k.startsWith("__")) {
+                    record(k, v, null, List.of());
+                  }
+                });
       }
       byte[] line = e.line().getBytes(StandardCharsets.UTF_8);
       PipelineResult r = jsonStream.process(e.timestampNanos(), line, 0, line.length, List.of());
@@ -134,7 +136,8 @@ public final class DetectedFields {
     return out;
   }
 
-  private static void walk(JsonParser p, List<String> path, Map<String, List<String>> out) throws IOException {
+  private static void walk(JsonParser p, List<String> path, Map<String, List<String>> out)
+      throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       path.add(p.currentName());
       JsonToken t = p.nextToken();
@@ -152,7 +155,10 @@ public final class DetectedFields {
   private static String sanitize(String name) {
     StringBuilder b = new StringBuilder(name.length());
     for (char c : name.toCharArray()) {
-      b.append((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ? c : '_');
+      b.append(
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+              ? c
+              : '_');
     }
     return b.toString();
   }

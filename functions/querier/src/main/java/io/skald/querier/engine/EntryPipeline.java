@@ -15,8 +15,12 @@ public interface EntryPipeline {
    * categorize-labels the stream is named by the stream labels alone and the entry carries its
    * structured metadata and parsed labels separately (both null otherwise).
    */
-  record Output(SortedMap<String, String> labels, String labelsText, String line,
-      SortedMap<String, String> metadata, SortedMap<String, String> parsed) {}
+  record Output(
+      SortedMap<String, String> labels,
+      String labelsText,
+      String line,
+      SortedMap<String, String> metadata,
+      SortedMap<String, String> parsed) {}
 
   /** Returns null when the entry is filtered out. */
   Output process(long timestampNanos, byte[] buf, int off, int len, List<Label> structuredMetadata);

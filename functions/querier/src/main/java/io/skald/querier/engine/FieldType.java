@@ -5,7 +5,12 @@ import java.util.Set;
 
 /** The type Loki reports for a detected field, tried in Loki's order on one sample value. */
 public enum FieldType {
-  INT, FLOAT, BOOLEAN, DURATION, BYTES, STRING;
+  INT,
+  FLOAT,
+  BOOLEAN,
+  DURATION,
+  BYTES,
+  STRING;
 
   private static final Set<String> GO_BOOLS =
       Set.of("1", "t", "T", "TRUE", "true", "True", "0", "f", "F", "FALSE", "false", "False");

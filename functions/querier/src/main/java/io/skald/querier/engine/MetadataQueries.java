@@ -28,7 +28,8 @@ public final class MetadataQueries {
     return names;
   }
 
-  public Set<String> labelValues(String tenant, String name, TimeRange range, List<Matcher> matchers) {
+  public Set<String> labelValues(
+      String tenant, String name, TimeRange range, List<Matcher> matchers) {
     Set<String> values = new TreeSet<>();
     for (SortedMap<String, String> labels : matching(tenant, range, List.of(matchers))) {
       String v = labels.get(name);
@@ -40,16 +41,23 @@ public final class MetadataQueries {
   }
 
   /** Distinct label sets matching any of the selectors; an empty list selects every series. */
-  public List<SortedMap<String, String>> series(String tenant, TimeRange range, List<List<Matcher>> selectors) {
+  public List<SortedMap<String, String>> series(
+      String tenant, TimeRange range, List<List<Matcher>> selectors) {
     List<SortedMap<String, String>> out = new ArrayList<>(matching(tenant, range, selectors));
     out.sort(Comparator.comparing(labels -> LabelSet.of(labels).toString()));
     return out;
   }
 
-  private Set<SortedMap<String, String>> matching(String tenant, TimeRange range, List<List<Matcher>> selectors) {
+  private Set<SortedMap<String, String>> matching(
+      String tenant, TimeRange range, List<List<Matcher>> selectors) {
     Set<SortedMap<String, String>> out = new LinkedHashSet<>();
-    Selection selection = reader.select(tenant, range,
-        labels -> selectors.isEmpty() || selectors.stream().anyMatch(m -> StoreReader.matches(m, labels)));
+    Selection selection =
+        reader.select(
+            tenant,
+            range,
+            labels ->
+                selectors.isEmpty()
+                    || selectors.stream().anyMatch(m -> StoreReader.matches(m, labels)));
     for (Selection.Stream s : selection.streams()) {
       out.add(s.labels());
     }

@@ -17,12 +17,16 @@ public final class PipelineFactories {
 
   private PipelineFactories() {}
 
-  /** @throws BadRequestException when a stage cannot be compiled (bad regex, pattern, ip) */
+  /**
+   * @throws BadRequestException when a stage cannot be compiled (bad regex, pattern, ip)
+   */
   public static EntryPipeline.Factory of(List<StageExpr> stages) {
     return of(stages, false);
   }
 
-  /** @param categorize name result streams by stream labels only and keep metadata/parsed per entry */
+  /**
+   * @param categorize name result streams by stream labels only and keep metadata/parsed per entry
+   */
   public static EntryPipeline.Factory of(List<StageExpr> stages, boolean categorize) {
     Pipeline pipeline;
     try {
@@ -61,7 +65,13 @@ public final class PipelineFactories {
           map.put(l.name(), l.value());
         }
         lastLabels = labels;
-        lastShape = new Output(java.util.Collections.unmodifiableSortedMap(map), labels.toString(), null, null, null);
+        lastShape =
+            new Output(
+                java.util.Collections.unmodifiableSortedMap(map),
+                labels.toString(),
+                null,
+                null,
+                null);
       }
       return new Output(lastShape.labels(), lastShape.labelsText(), r.lineAsString(), null, null);
     }

@@ -8,20 +8,28 @@ package io.skald.querier.engine;
 public final class QueryStats {
   /** Distinct segment objects holding the selected streams. */
   public long segmentsReferenced;
+
   /** Blocks fetched and decoded, with their stored and raw bytes and their lines. */
   public long blocksDownloaded;
+
   public long compressedBytes;
   public long decompressedBytes;
   public long decompressedLines;
+
   /** Lines a log query's pipeline kept. */
   public long postFilterLines;
+
   /** Entries dropped as duplicates of one already read or returned. */
   public long duplicates;
+
   public long entriesReturned;
+
   /** Distinct streams selected (matching and overlapping the range). */
   public long streams;
+
   public long downloadNanos;
   public long execNanos;
+
   /** System.nanoTime() after which the query gives up; Long.MAX_VALUE for none. */
   public long deadlineNanos = Long.MAX_VALUE;
 

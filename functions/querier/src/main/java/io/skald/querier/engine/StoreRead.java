@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>Two ways to read, one per engine:
  *
  * <ul>
- *   <li>{@link #entries}: one stream's entries in time order, its parts merged and exact
- *       duplicates dropped ({@link StreamMerge}), blocks fetched as the merge reaches them. The
- *       metric engine reads streams this way.
+ *   <li>{@link #entries}: one stream's entries in time order, its parts merged and exact duplicates
+ *       dropped ({@link StreamMerge}), blocks fetched as the merge reaches them. The metric engine
+ *       reads streams this way.
  *   <li>{@link #blocks} and {@link #open}: single blocks in the order a limited log query wants
  *       them (newest or oldest first), read one at a time without copying lines. The log engine
  *       reads this way, stops as soon as no further block can change its answer, and drops
@@ -76,8 +76,8 @@ public final class StoreRead {
   }
 
   /**
-   * Every selected block, newest first (by last entry) for backward queries, oldest first (by
-   * first entry) for forward ones: the order in which a limited query can stop early.
+   * Every selected block, newest first (by last entry) for backward queries, oldest first (by first
+   * entry) for forward ones: the order in which a limited query can stop early.
    */
   public List<Block> blocks(Direction direction) {
     List<Block> out = new ArrayList<>();
@@ -88,16 +88,17 @@ public final class StoreRead {
         }
       }
     }
-    out.sort(direction == Direction.BACKWARD
-        ? Comparator.comparingLong((Block b) -> b.ref().maxTimeNanos()).reversed()
-        : Comparator.comparingLong((Block b) -> b.ref().minTimeNanos()));
+    out.sort(
+        direction == Direction.BACKWARD
+            ? Comparator.comparingLong((Block b) -> b.ref().maxTimeNanos()).reversed()
+            : Comparator.comparingLong((Block b) -> b.ref().minTimeNanos()));
     return out;
   }
 
   /**
-   * Fetches and decodes one block, or returns null when its object is gone or the block is
-   * corrupt. The cursor shares this thread's decode buffer: it is valid until the next block is
-   * opened. Checks the query's deadline first.
+   * Fetches and decodes one block, or returns null when its object is gone or the block is corrupt.
+   * The cursor shares this thread's decode buffer: it is valid until the next block is opened.
+   * Checks the query's deadline first.
    */
   public BlockCursor open(Block block) {
     return open(block.segmentKey(), block.ref());
@@ -115,9 +116,10 @@ public final class StoreRead {
   public StoredEntries entries(Selection.Stream stream) {
     EntryFilter filter = filter(stream);
     List<Selection.Part> parts = stream.parts();
-    StreamMerge<RuntimeException> merge = new StreamMerge<>(
-        parts.stream().map(Selection.Part::blocks).toList(),
-        (part, block) -> run(parts.get(part).segmentKey(), block, filter));
+    StreamMerge<RuntimeException> merge =
+        new StreamMerge<>(
+            parts.stream().map(Selection.Part::blocks).toList(),
+            (part, block) -> run(parts.get(part).segmentKey(), block, filter));
     return new StoredEntries(merge, stats);
   }
 
@@ -170,8 +172,13 @@ public final class StoreRead {
       return (ts, entry) -> selection.inRange(ts) && !hidden.deleted(ts, "");
     }
     // Delete queries may filter on structured metadata (`| user="bob"`), as Loki's do.
-    return (ts, entry) -> selection.inRange(ts)
-        && !hidden.deleted(ts, entry.lineArray(), entry.lineOffset(), entry.lineLength(),
-            entry.structuredMetadata());
+    return (ts, entry) ->
+        selection.inRange(ts)
+            && !hidden.deleted(
+                ts,
+                entry.lineArray(),
+                entry.lineOffset(),
+                entry.lineLength(),
+                entry.structuredMetadata());
   }
 }

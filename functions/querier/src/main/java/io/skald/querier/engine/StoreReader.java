@@ -13,11 +13,11 @@ import java.util.SortedMap;
 import java.util.function.Predicate;
 
 /**
- * The store read path every query goes through. {@link #select} chooses streams and blocks from
- * the indexes alone (labels, series, volumes and index stats stop there); {@link #read} begins a
- * query that fetches blocks: log and metric queries read through the {@link StoreRead} it returns,
- * which applies the tenant's delete requests, the duplicate rule, the handling of missing and
- * corrupt objects and the stats accounting, each in one place.
+ * The store read path every query goes through. {@link #select} chooses streams and blocks from the
+ * indexes alone (labels, series, volumes and index stats stop there); {@link #read} begins a query
+ * that fetches blocks: log and metric queries read through the {@link StoreRead} it returns, which
+ * applies the tenant's delete requests, the duplicate rule, the handling of missing and corrupt
+ * objects and the stats accounting, each in one place.
  */
 public final class StoreReader {
 
@@ -33,8 +33,8 @@ public final class StoreReader {
   }
 
   /** The tenant's streams whose labels {@code selects} accepts, with their blocks in range. */
-  public Selection select(String tenant, TimeRange range,
-      Predicate<? super SortedMap<String, String>> selects) {
+  public Selection select(
+      String tenant, TimeRange range, Predicate<? super SortedMap<String, String>> selects) {
     Map<SortedMap<String, String>, List<Selection.Part>> parts = new LinkedHashMap<>();
     Set<String> segments = new HashSet<>();
     for (StoredStream s : catalog.streams(tenant, range)) {
@@ -47,7 +47,8 @@ public final class StoreReader {
           blocks.add(b);
         }
       }
-      parts.computeIfAbsent(s.labels(), k -> new ArrayList<>())
+      parts
+          .computeIfAbsent(s.labels(), k -> new ArrayList<>())
           .add(new Selection.Part(s.segmentKey(), blocks));
       segments.add(s.segmentKey());
     }
@@ -61,8 +62,9 @@ public final class StoreReader {
    * selected streams and segments to {@code stats}.
    */
   public StoreRead read(String tenant, TimeRange range, List<Matcher> matchers, QueryStats stats) {
-    StoreRead read = new StoreRead(catalog.store(), catalog.deletes(tenant),
-        select(tenant, range, matchers), stats);
+    StoreRead read =
+        new StoreRead(
+            catalog.store(), catalog.deletes(tenant), select(tenant, range, matchers), stats);
     stats.streams += read.selection().streams().size();
     stats.segmentsReferenced += read.selection().segments();
     return read;

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Feeds the metric engine from storage: each matching stream's entries as the store read path
- * gives them ({@link StoreRead#entries}: in time order, deletes hidden, exact duplicates dropped),
- * run through the engine's extractor.
+ * Feeds the metric engine from storage: each matching stream's entries as the store read path gives
+ * them ({@link StoreRead#entries}: in time order, deletes hidden, exact duplicates dropped), run
+ * through the engine's extractor.
  */
 public final class StoredSampleSource implements SampleSource {
 
@@ -30,7 +30,8 @@ public final class StoredSampleSource implements SampleSource {
 
   @Override
   public SampleIterator select(SampleSelection sel) {
-    StoreRead read = reader.read(tenant, new TimeRange(sel.startNanos(), sel.endNanos()), sel.matchers(), stats);
+    StoreRead read =
+        reader.read(tenant, new TimeRange(sel.startNanos(), sel.endNanos()), sel.matchers(), stats);
     List<SampleIterator> iterators = new ArrayList<>(read.selection().streams().size());
     for (Selection.Stream s : read.selection().streams()) {
       // Each stream is read to the end before evaluation starts, so reads, their failures and the
@@ -38,8 +39,12 @@ public final class StoredSampleSource implements SampleSource {
       // entries are consumed) and hold one block's entries per stream instead of whole streams.
       List<StoredEntry> entries = read.entries(s).toList();
       if (!entries.isEmpty()) {
-        iterators.add(SampleIterators.extract(new ListCursor(entries), sel.extractor().forStream(LabelSet.of(s.labels())),
-            sel.startNanos(), sel.endNanos()));
+        iterators.add(
+            SampleIterators.extract(
+                new ListCursor(entries),
+                sel.extractor().forStream(LabelSet.of(s.labels())),
+                sel.startNanos(),
+                sel.endNanos()));
       }
     }
     return SampleIterators.merge(iterators);

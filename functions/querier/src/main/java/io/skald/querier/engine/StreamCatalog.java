@@ -29,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds the stored streams of a tenant in a time range through the tenant-day indexes. An index
- * is re-read only when its object changed (checked with a HEAD), so queries see new segments as
- * soon as the compactor has indexed them.
+ * Finds the stored streams of a tenant in a time range through the tenant-day indexes. An index is
+ * re-read only when its object changed (checked with a HEAD), so queries see new segments as soon
+ * as the compactor has indexed them.
  */
 public final class StreamCatalog {
 
@@ -50,7 +50,9 @@ public final class StreamCatalog {
     this(store, TenantDeleteFilters.NONE);
   }
 
-  /** @param deletes the tenants' delete requests, whose lines queries must not return */
+  /**
+   * @param deletes the tenants' delete requests, whose lines queries must not return
+   */
   public StreamCatalog(ObjectStore store, TenantDeleteFilters deletes) {
     this.store = store;
     this.deletes = deletes;
@@ -68,7 +70,9 @@ public final class StreamCatalog {
   /** Streams with at least one entry in {@code [start, end)} (by their min/max time). */
   public List<StoredStream> streams(String tenant, TimeRange range) {
     List<StoredStream> out = new ArrayList<>();
-    for (LocalDate day = dayOf(range.startNanos()); !day.isAfter(dayOf(range.endNanos())); day = day.plusDays(1)) {
+    for (LocalDate day = dayOf(range.startNanos());
+        !day.isAfter(dayOf(range.endNanos()));
+        day = day.plusDays(1)) {
       for (IndexedSegment seg : index(tenant, day).segments()) {
         for (StreamInfo s : seg.streams()) {
           if (s.maxTimeNanos() >= range.startNanos() && s.minTimeNanos() < range.endNanos()) {
@@ -112,7 +116,8 @@ public final class StreamCatalog {
   }
 
   private static boolean sameVersion(ObjectInfo a, ObjectInfo b) {
-    return a.size() == b.size() && a.lastModified().equals(b.lastModified())
+    return a.size() == b.size()
+        && a.lastModified().equals(b.lastModified())
         && java.util.Objects.equals(a.eTag(), b.eTag());
   }
 
@@ -129,6 +134,7 @@ public final class StreamCatalog {
   }
 
   static LocalDate dayOf(long nanos) {
-    return LocalDate.ofInstant(Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L)), ZoneOffset.UTC);
+    return LocalDate.ofInstant(
+        Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L)), ZoneOffset.UTC);
   }
 }

@@ -12,17 +12,22 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Keeps the first {@code limit} entries in query direction across all streams (Loki's limit
- * counts entries over the whole result). Result entries with the same result labels, time and
- * line (and, with categorize-labels, the same metadata and parsed labels) are one entry, as in
- * Loki's merge of result streams. The log engine reads blocks out of time order, so this is also
- * where it meets stored duplicates ({@link io.skald.segment.ExactDuplicates}): a stored entry
- * read twice yields the same result entry, kept once.
+ * Keeps the first {@code limit} entries in query direction across all streams (Loki's limit counts
+ * entries over the whole result). Result entries with the same result labels, time and line (and,
+ * with categorize-labels, the same metadata and parsed labels) are one entry, as in Loki's merge of
+ * result streams. The log engine reads blocks out of time order, so this is also where it meets
+ * stored duplicates ({@link io.skald.segment.ExactDuplicates}): a stored entry read twice yields
+ * the same result entry, kept once.
  */
 final class TopEntries {
 
-  record Candidate(long ts, String labelsText, SortedMap<String, String> labels, String line,
-      SortedMap<String, String> metadata, SortedMap<String, String> parsed) {
+  record Candidate(
+      long ts,
+      String labelsText,
+      SortedMap<String, String> labels,
+      String line,
+      SortedMap<String, String> metadata,
+      SortedMap<String, String> parsed) {
     Candidate(long ts, String labelsText, SortedMap<String, String> labels, String line) {
       this(ts, labelsText, labels, line, null, null);
     }
@@ -32,12 +37,19 @@ final class TopEntries {
     }
   }
 
-  private record Key(long ts, String labelsText, String line, Map<String, String> metadata, Map<String, String> parsed) {}
+  private record Key(
+      long ts,
+      String labelsText,
+      String line,
+      Map<String, String> metadata,
+      Map<String, String> parsed) {}
 
   private final int limit;
   private final Direction direction;
+
   /** Head is the entry that would be dropped first: oldest for backward, newest for forward. */
   private final PriorityQueue<Candidate> heap;
+
   private final Set<Key> present = new HashSet<>();
   private final Comparator<Candidate> order;
   long duplicates;
@@ -45,9 +57,12 @@ final class TopEntries {
   TopEntries(int limit, Direction direction) {
     this.limit = limit;
     this.direction = direction;
-    Comparator<Candidate> ascending = Comparator.comparingLong(Candidate::ts)
-        .thenComparing(Candidate::labelsText).thenComparing(Candidate::line)
-        .thenComparing(c -> String.valueOf(c.metadata())).thenComparing(c -> String.valueOf(c.parsed()));
+    Comparator<Candidate> ascending =
+        Comparator.comparingLong(Candidate::ts)
+            .thenComparing(Candidate::labelsText)
+            .thenComparing(Candidate::line)
+            .thenComparing(c -> String.valueOf(c.metadata()))
+            .thenComparing(c -> String.valueOf(c.parsed()));
     // "order" sorts best-first: newest first for backward, oldest first for forward.
     this.order = direction == Direction.BACKWARD ? ascending.reversed() : ascending;
     this.heap = new PriorityQueue<>(Math.min(limit, 1024) + 1, order.reversed());
@@ -103,7 +118,8 @@ final class TopEntries {
     Map<String, List<LogEntry>> byStream = new TreeMap<>();
     Map<String, SortedMap<String, String>> labels = new TreeMap<>();
     for (Candidate c : all) {
-      byStream.computeIfAbsent(c.labelsText(), k -> new ArrayList<>())
+      byStream
+          .computeIfAbsent(c.labelsText(), k -> new ArrayList<>())
           .add(new LogEntry(c.ts(), c.line(), c.metadata(), c.parsed()));
       labels.putIfAbsent(c.labelsText(), c.labels());
     }
@@ -119,8 +135,11 @@ final class TopEntries {
       if (out.size() >= limit) {
         break;
       }
-      boolean due = last == null
-          || (direction == Direction.FORWARD ? c.ts() >= last + intervalNanos : c.ts() <= last - intervalNanos);
+      boolean due =
+          last == null
+              || (direction == Direction.FORWARD
+                  ? c.ts() >= last + intervalNanos
+                  : c.ts() <= last - intervalNanos);
       if (due) {
         out.add(c);
         last = c.ts();

@@ -5,14 +5,23 @@ import io.skald.querier.engine.QueryStats;
 import java.io.IOException;
 
 /**
- * Writes Loki's {@code stats} object with every field Grafana's query inspector shows. Fields
- * Skald has no counterpart for (ingesters, result caches) are written as zero.
+ * Writes Loki's {@code stats} object with every field Grafana's query inspector shows. Fields Skald
+ * has no counterpart for (ingesters, result caches) are written as zero.
  */
 final class StatsWriter {
 
   private static final String[] CACHES = {
-      "chunk", "index", "result", "statsResult", "volumeResult", "seriesResult", "labelResult",
-      "instantMetricResult", "logResult", "taskResult"};
+    "chunk",
+    "index",
+    "result",
+    "statsResult",
+    "volumeResult",
+    "seriesResult",
+    "labelResult",
+    "instantMetricResult",
+    "logResult",
+    "taskResult"
+  };
 
   private StatsWriter() {}
 
@@ -47,8 +56,17 @@ final class StatsWriter {
     g.writeObjectFieldStart("cache");
     for (String c : CACHES) {
       g.writeObjectFieldStart(c);
-      for (String f : new String[] {"entriesFound", "entriesRequested", "entriesStored", "bytesReceived",
-          "bytesSent", "requests", "downloadTime", "queryLengthServed"}) {
+      for (String f :
+          new String[] {
+            "entriesFound",
+            "entriesRequested",
+            "entriesStored",
+            "bytesReceived",
+            "bytesSent",
+            "requests",
+            "downloadTime",
+            "queryLengthServed"
+          }) {
         g.writeNumberField(f, 0);
       }
       g.writeEndObject();

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** Order of log results; Loki's default is backward (newest first). */
 public enum Direction {
-  FORWARD, BACKWARD;
+  FORWARD,
+  BACKWARD;
 
   public static Direction parse(String value) {
     if (value == null || value.isEmpty()) {

@@ -23,7 +23,8 @@ public final class Params {
    *     only when the server replaced bytes that are not UTF-8
    * @param formBody the request body, or null
    */
-  public static Params of(Map<String, List<String>> query, Supplier<String> rawQuery, byte[] formBody) {
+  public static Params of(
+      Map<String, List<String>> query, Supplier<String> rawQuery, byte[] formBody) {
     Params p = new Params();
     if (formBody != null && formBody.length > 0) {
       p.add(decodeBody(new String(formBody, StandardCharsets.ISO_8859_1)));

@@ -4,11 +4,16 @@ import io.skald.gocompat.LokiTime;
 import java.time.Duration;
 
 /**
- * A validated {@code query_range} request, checked in Loki's order and with its texts
- * ({@code ParseRangeQuery}): bounds, limit, direction, step, interval, resolution.
+ * A validated {@code query_range} request, checked in Loki's order and with its texts ({@code
+ * ParseRangeQuery}): bounds, limit, direction, step, interval, resolution.
  */
 public record RangeQueryRequest(
-    String query, TimeRange range, int limit, Direction direction, Duration step, Duration interval,
+    String query,
+    TimeRange range,
+    int limit,
+    Direction direction,
+    Duration step,
+    Duration interval,
     boolean stepGiven) {
 
   public static final int DEFAULT_LIMIT = 100;
@@ -22,9 +27,10 @@ public record RangeQueryRequest(
     int limit = limit(p);
     Direction direction = Direction.parse(p.get("direction"));
     String stepText = p.get("step");
-    Duration step = stepText.isEmpty()
-        ? Duration.ofSeconds(defaultStepSeconds(range))
-        : secondsOrDuration(stepText);
+    Duration step =
+        stepText.isEmpty()
+            ? Duration.ofSeconds(defaultStepSeconds(range))
+            : secondsOrDuration(stepText);
     if (step.isNegative() || step.isZero()) {
       throw new BadRequestException(
           "zero or negative query resolution step widths are not accepted. Try a positive integer");
@@ -38,7 +44,8 @@ public record RangeQueryRequest(
     if (interval.isNegative()) {
       throw new BadRequestException("interval must be >= 0");
     }
-    return new RangeQueryRequest(p.get("query"), range, limit, direction, step, interval, !stepText.isEmpty());
+    return new RangeQueryRequest(
+        p.get("query"), range, limit, direction, step, interval, !stepText.isEmpty());
   }
 
   /** A {@code step} or {@code interval}: float seconds or a Prometheus duration. */

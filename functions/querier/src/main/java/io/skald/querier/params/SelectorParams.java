@@ -1,16 +1,16 @@
 package io.skald.querier.params;
 
-import io.skald.logql.syntax.LogQL;
 import io.skald.labels.Matcher;
+import io.skald.logql.syntax.LogQL;
 import io.skald.logql.syntax.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The selector-only parameters of the query API, read as Loki reads each (all through Loki's
- * {@code syntax.ParseMatchers}, so a pipeline or a metric query is 400 {@code only label matchers
- * are supported}):
+ * The selector-only parameters of the query API, read as Loki reads each (all through Loki's {@code
+ * syntax.ParseMatchers}, so a pipeline or a metric query is 400 {@code only label matchers are
+ * supported}):
  *
  * <ul>
  *   <li>series {@code match[]} / {@code match}: without the non-empty-matcher rule, and a single

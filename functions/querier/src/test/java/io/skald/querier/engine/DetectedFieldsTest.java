@@ -18,9 +18,18 @@ class DetectedFieldsTest {
   @Test
   void jsonLinesGiveTypedFieldsWithTheirPaths() {
     DetectedFields d = new DetectedFields(1000);
-    d.add(stream(
-        new LogEntry(1, "{\"status\":200,\"latency\":\"15ms\",\"req\":{\"path\":\"/a\"},\"ok\":true}", Map.of("trace_id", "t1"), Map.of()),
-        new LogEntry(2, "{\"status\":500,\"latency\":\"1.5s\",\"req\":{\"path\":\"/b\"},\"ok\":false}", Map.of("trace_id", "t2"), Map.of())));
+    d.add(
+        stream(
+            new LogEntry(
+                1,
+                "{\"status\":200,\"latency\":\"15ms\",\"req\":{\"path\":\"/a\"},\"ok\":true}",
+                Map.of("trace_id", "t1"),
+                Map.of()),
+            new LogEntry(
+                2,
+                "{\"status\":500,\"latency\":\"1.5s\",\"req\":{\"path\":\"/b\"},\"ok\":false}",
+                Map.of("trace_id", "t2"),
+                Map.of())));
     Map<String, DetectedFields.Field> byName = new TreeMap<>();
     d.fields().forEach(f -> byName.put(f.name, f));
     assertThat(byName).containsOnlyKeys("trace_id", "status", "latency", "req_path", "ok");
@@ -36,10 +45,14 @@ class DetectedFieldsTest {
   @Test
   void logfmtIsTheFallbackAndUnparseableLinesAddNothing() {
     DetectedFields d = new DetectedFields(1000);
-    d.add(stream(new LogEntry(1, "level=info size=10KB took=0.5", Map.of(), Map.of()),
-        new LogEntry(2, "just words here", Map.of(), Map.of())));
-    assertThat(d.fields()).extracting(f -> f.name + ":" + f.type.json() + ":" + f.parsers)
-        .containsExactlyInAnyOrder("level:string:[logfmt]", "size:bytes:[logfmt]", "took:float:[logfmt]");
+    d.add(
+        stream(
+            new LogEntry(1, "level=info size=10KB took=0.5", Map.of(), Map.of()),
+            new LogEntry(2, "just words here", Map.of(), Map.of())));
+    assertThat(d.fields())
+        .extracting(f -> f.name + ":" + f.type.json() + ":" + f.parsers)
+        .containsExactlyInAnyOrder(
+            "level:string:[logfmt]", "size:bytes:[logfmt]", "took:float:[logfmt]");
   }
 
   @Test

@@ -8,8 +8,9 @@ import io.skald.deletes.DeletionConfig;
 import io.skald.deletes.TenantDeleteFilters;
 import io.skald.index.IndexStore;
 import io.skald.index.IndexedSegment;
-import io.skald.layout.ObjectKeys;
 import io.skald.index.TenantDayIndex;
+import io.skald.labels.Label;
+import io.skald.layout.ObjectKeys;
 import io.skald.logql.engine.Limits;
 import io.skald.logql.engine.MetricEngine;
 import io.skald.logql.engine.MetricResult;
@@ -21,7 +22,6 @@ import io.skald.querier.params.Direction;
 import io.skald.querier.params.TimeRange;
 import io.skald.segment.BlockCursor;
 import io.skald.segment.BlockRef;
-import io.skald.labels.Label;
 import io.skald.segment.RangeSource;
 import io.skald.segment.SegmentReader;
 import io.skald.segment.SegmentWriter;
@@ -71,10 +71,14 @@ final class StoreFixture {
   StoreFixture(ObjectStore store, Path dir) throws Exception {
     this.store = store;
     this.indexes = new IndexStore(store);
-    this.requests = new DeleteRequestStore(new FileSystemObjectStore(dir.resolve("admin"), "admin"),
-        CLOCK, DeletionConfig.defaults());
-    this.reader = new StoreReader(new StreamCatalog(store,
-        new TenantDeleteFilters(requests, CLOCK, Duration.ZERO)));
+    this.requests =
+        new DeleteRequestStore(
+            new FileSystemObjectStore(dir.resolve("admin"), "admin"),
+            CLOCK,
+            DeletionConfig.defaults());
+    this.reader =
+        new StoreReader(
+            new StreamCatalog(store, new TenantDeleteFilters(requests, CLOCK, Duration.ZERO)));
   }
 
   /** Writes one segment (small blocks, so streams span several) and indexes it. */
@@ -94,9 +98,18 @@ final class StoreFixture {
 
   /** Stores a delete request as the delete API does. */
   void delete(String query, long startNanos, long endNanos) throws Exception {
-    requests.add(TENANT, DeleteRequestParams.parse(Map.of("query", query,
-        "start", Long.toString(startNanos / SECOND), "end", Long.toString(endNanos / SECOND)),
-        CLOCK.instant(), DeletionConfig.defaults()));
+    requests.add(
+        TENANT,
+        DeleteRequestParams.parse(
+            Map.of(
+                "query",
+                query,
+                "start",
+                Long.toString(startNanos / SECOND),
+                "end",
+                Long.toString(endNanos / SECOND)),
+            CLOCK.instant(),
+            DeletionConfig.defaults()));
   }
 
   /** Every block the index lists, per stream labels. */
@@ -133,8 +146,14 @@ final class StoreFixture {
   LogQueryEngine.Result logs(String query, TimeRange range, int limit, Direction direction)
       throws Exception {
     LogSelectorExpr selector = LogQL.parseLogSelector(query);
-    return new LogQueryEngine(reader).select(TENANT, selector.matchers(),
-        PipelineFactories.of(selector.pipeline()), range, limit, direction);
+    return new LogQueryEngine(reader)
+        .select(
+            TENANT,
+            selector.matchers(),
+            PipelineFactories.of(selector.pipeline()),
+            range,
+            limit,
+            direction);
   }
 
   /** Lines a log query returns, over all result streams, in query order per stream. */
@@ -149,8 +168,9 @@ final class StoreFixture {
   /** An instant metric query; values by the labels of each result sample. */
   Map<Map<String, String>, Double> metric(String query, long timeNanos, QueryStats stats)
       throws Exception {
-    MetricResult r = new MetricEngine(new StoredSampleSource(reader, TENANT, stats))
-        .instant((SampleExpr) LogQL.parse(query), timeNanos, Limits.DEFAULT);
+    MetricResult r =
+        new MetricEngine(new StoredSampleSource(reader, TENANT, stats))
+            .instant((SampleExpr) LogQL.parse(query), timeNanos, Limits.DEFAULT);
     Map<Map<String, String>, Double> out = new LinkedHashMap<>();
     ((VectorResult) r).samples().forEach(s -> out.put(s.labels(), s.value()));
     return out;

@@ -6,13 +6,13 @@ import static io.skald.querier.engine.StoreFixture.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skald.labels.Label;
+import io.skald.labels.LabelSet;
 import io.skald.logql.syntax.LogQL;
 import io.skald.querier.engine.StoreFixture.Line;
 import io.skald.querier.params.Direction;
 import io.skald.querier.params.TimeRange;
 import io.skald.segment.BlockRef;
-import io.skald.labels.Label;
-import io.skald.labels.LabelSet;
 import io.skald.storage.FileSystemObjectStore;
 import io.skald.storage.ObjectStore;
 import java.io.IOException;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The query core over a real file-system store: segments written by the segment writer and
- * indexed, read by the log and the metric engine through the one store read path.
+ * The query core over a real file-system store: segments written by the segment writer and indexed,
+ * read by the log and the metric engine through the one store read path.
  */
 class StoreReadTest {
 
@@ -67,26 +67,33 @@ class StoreReadTest {
 
     Selection sel = fx.reader.select(TENANT, range, LogQL.parseMatchers("{app=\"a\"}", true));
 
-    assertThat(sel.streams()).extracting(s -> LabelSet.of(s.labels()).toString()).containsExactly(A1, A2);
+    assertThat(sel.streams())
+        .extracting(s -> LabelSet.of(s.labels()).toString())
+        .containsExactly(A1, A2);
     assertThat(sel.streams().get(0).parts()).as("A1 is in both segments").hasSize(2);
     assertThat(sel.segments()).isEqualTo(2);
-    List<BlockRef> selected = sel.streams().stream().flatMap(s -> s.parts().stream())
-        .flatMap(p -> p.blocks().stream()).toList();
+    List<BlockRef> selected =
+        sel.streams().stream()
+            .flatMap(s -> s.parts().stream())
+            .flatMap(p -> p.blocks().stream())
+            .toList();
     List<BlockRef> stored = new ArrayList<>(fx.indexedBlocks().get(A1));
     stored.addAll(fx.indexedBlocks().get(A2));
     assertThat(selected).allMatch(b -> b.overlaps(range.startNanos(), range.endNanos()));
-    assertThat(stored).as("the index holds blocks outside the range too")
+    assertThat(stored)
+        .as("the index holds blocks outside the range too")
         .hasSizeGreaterThan(selected.size());
     assertThat(stored.stream().filter(b -> b.overlaps(range.startNanos(), range.endNanos())))
         .containsExactlyInAnyOrderElementsOf(selected);
 
-    assertThat(fx.logLines("{app=\"a\"}", range)).containsExactly(
-        "a1 5", "a1 6", "a1 7", "a1 8", "a1 9", "a1 10", "a1 11", "a1 12", "a1 13", "a1 14",
-        "a2 10", "a2 11", "a2 12", "a2 13", "a2 14");
+    assertThat(fx.logLines("{app=\"a\"}", range))
+        .containsExactly(
+            "a1 5", "a1 6", "a1 7", "a1 8", "a1 9", "a1 10", "a1 11", "a1 12", "a1 13", "a1 14",
+            "a2 10", "a2 11", "a2 12", "a2 13", "a2 14");
     QueryStats stats = new QueryStats();
     assertThat(fx.metric("count_over_time({app=\"a\"}[10s])", T0 + 15 * SECOND - 1, stats))
-        .containsExactlyInAnyOrderEntriesOf(Map.of(
-            Map.of("app", "a", "pod", "1"), 10.0, Map.of("app", "a", "pod", "2"), 5.0));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(Map.of("app", "a", "pod", "1"), 10.0, Map.of("app", "a", "pod", "2"), 5.0));
   }
 
   @Test
@@ -94,9 +101,11 @@ class StoreReadTest {
     fx.segment(0, 0, concat(List.of(lines(A1, 0, "a1"), lines(B, 0, "b"))));
     fx.segment(0, 100, lines(A1, 10, "a1"));
     TimeRange range = new TimeRange(T0 + 5 * SECOND, T0 + 15 * SECOND);
-    List<BlockRef> read = fx.reader.select(TENANT, range, LogQL.parseMatchers("{app=\"a\"}", true))
-        .streams().stream().flatMap(s -> s.parts().stream()).flatMap(p -> p.blocks().stream())
-        .toList();
+    List<BlockRef> read =
+        fx.reader.select(TENANT, range, LogQL.parseMatchers("{app=\"a\"}", true)).streams().stream()
+            .flatMap(s -> s.parts().stream())
+            .flatMap(p -> p.blocks().stream())
+            .toList();
 
     QueryStats logs = fx.logs("{app=\"a\"} |= \"a1 1\"", range, 100, Direction.FORWARD).stats();
     QueryStats metric = new QueryStats();
@@ -123,7 +132,8 @@ class StoreReadTest {
 
     LogQueryEngine.Result r = fx.logs("{app=\"a\"}", DAY, 2, Direction.BACKWARD);
 
-    assertThat(r.streams().get(0).entries()).extracting(LogEntry::line)
+    assertThat(r.streams().get(0).entries())
+        .extracting(LogEntry::line)
         .containsExactly("a1 19", "a1 18");
     assertThat(r.stats().blocksDownloaded).isLessThan(stored);
   }
@@ -144,15 +154,20 @@ class StoreReadTest {
 
     List<String> returned = fx.logLines("{app=\"a\"}", DAY);
     assertThat(returned).hasSize(17).contains("a1 7 again").containsOnlyOnce("a1 5", "a1 9");
-    assertThat(returned.stream().filter("a1 6"::equals)).as("two entries differ in metadata")
+    assertThat(returned.stream().filter("a1 6"::equals))
+        .as("two entries differ in metadata")
         .hasSize(2);
     assertThat(fx.logs("{app=\"a\"}", DAY, 1000, Direction.FORWARD).stats().duplicates)
         .isEqualTo(5);
 
     QueryStats stats = new QueryStats();
     assertThat(fx.metric("count_over_time({app=\"a\"}[1d])", T0 + 3600 * SECOND, stats))
-        .containsExactlyInAnyOrderEntriesOf(Map.of(Map.of("app", "a", "pod", "1"), 16.0,
-            Map.of("app", "a", "pod", "1", "trace", "t1"), 1.0));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                Map.of("app", "a", "pod", "1"),
+                16.0,
+                Map.of("app", "a", "pod", "1", "trace", "t1"),
+                1.0));
     assertThat(stats.duplicates).isEqualTo(5);
     assertThat(stats.decompressedLines).as("every stored copy was read").isEqualTo(22);
   }
@@ -192,24 +207,32 @@ class StoreReadTest {
   @Test
   void anyOtherReadFailureFailsTheQuery() throws Exception {
     ObjectStore real = new FileSystemObjectStore(dir.resolve("chunks"), "chunks");
-    ObjectStore failing = (ObjectStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {ObjectStore.class}, (proxy, method, args) -> {
-          if (method.getName().equals("getRange")) {
-            throw new IOException("connection reset");
-          }
-          try {
-            return method.invoke(real, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    ObjectStore failing =
+        (ObjectStore)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {ObjectStore.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("getRange")) {
+                    throw new IOException("connection reset");
+                  }
+                  try {
+                    return method.invoke(real, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
     StoreFixture broken = new StoreFixture(failing, dir);
     broken.segment(0, 0, lines(A1, 0, "a1"));
 
     assertThatThrownBy(() -> broken.logLines("{app=\"a\"}", DAY))
-        .isInstanceOf(UncheckedIOException.class).hasMessageContaining("cannot read segments/t/");
-    assertThatThrownBy(() -> broken.metric("count_over_time({app=\"a\"}[1d])", T0 + 3600 * SECOND,
-        new QueryStats())).isInstanceOf(UncheckedIOException.class);
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("cannot read segments/t/");
+    assertThatThrownBy(
+            () ->
+                broken.metric(
+                    "count_over_time({app=\"a\"}[1d])", T0 + 3600 * SECOND, new QueryStats()))
+        .isInstanceOf(UncheckedIOException.class);
   }
 
   @Test
@@ -222,8 +245,8 @@ class StoreReadTest {
     assertThat(fx.storedLines(A2)).hasSize(10).contains("a2 5", "a2 6");
     assertThat(fx.logLines("{app=\"a\"}", DAY)).hasSize(17).doesNotContain("a1 1", "a2 5", "a2 6");
     assertThat(fx.metric("count_over_time({app=\"a\"}[1d])", T0 + 3600 * SECOND, new QueryStats()))
-        .containsExactlyInAnyOrderEntriesOf(Map.of(
-            Map.of("app", "a", "pod", "1"), 9.0, Map.of("app", "a", "pod", "2"), 8.0));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(Map.of("app", "a", "pod", "1"), 9.0, Map.of("app", "a", "pod", "2"), 8.0));
   }
 
   @Test
@@ -238,8 +261,12 @@ class StoreReadTest {
     assertThat(fx.logLines("{app=\"a\"}", DAY)).hasSize(9).doesNotContain("a1 3").contains("a1 4");
     assertThat(fx.metric("count_over_time({app=\"a\"}[1d])", T0 + 3600 * SECOND, new QueryStats()))
         .as("structured metadata is a series label, as in Loki")
-        .containsExactlyInAnyOrderEntriesOf(Map.of(Map.of("app", "a", "pod", "1"), 8.0,
-            Map.of("app", "a", "pod", "1", "user", "eve"), 1.0));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                Map.of("app", "a", "pod", "1"),
+                8.0,
+                Map.of("app", "a", "pod", "1", "user", "eve"),
+                1.0));
   }
 
   @Test

@@ -25,9 +25,13 @@ class TopEntriesTest {
       top.offer(c(ts, ts % 2 == 0 ? A : B, "l" + ts));
     }
     List<ResultStream> result = top.result();
-    assertThat(result).extracting(ResultStream::labelsText).containsExactly("{app=\"a\"}", "{app=\"b\"}");
+    assertThat(result)
+        .extracting(ResultStream::labelsText)
+        .containsExactly("{app=\"a\"}", "{app=\"b\"}");
     assertThat(result.get(0).entries()).extracting(LogEntry::timestampNanos).containsExactly(4L);
-    assertThat(result.get(1).entries()).extracting(LogEntry::timestampNanos).containsExactly(5L, 3L);
+    assertThat(result.get(1).entries())
+        .extracting(LogEntry::timestampNanos)
+        .containsExactly(5L, 3L);
   }
 
   @Test
@@ -36,7 +40,9 @@ class TopEntriesTest {
     for (long ts = 5; ts >= 1; ts--) {
       top.offer(c(ts, A, "l" + ts));
     }
-    assertThat(top.result().get(0).entries()).extracting(LogEntry::timestampNanos).containsExactly(1L, 2L);
+    assertThat(top.result().get(0).entries())
+        .extracting(LogEntry::timestampNanos)
+        .containsExactly(1L, 2L);
   }
 
   @Test
@@ -58,7 +64,9 @@ class TopEntriesTest {
     }
     // Emitted: 0, 3, 6 (every third ns), then the limit of 3 stops it before 9.
     List<ResultStream> result = top.result(3, 3);
-    assertThat(result.get(0).entries()).extracting(LogEntry::timestampNanos).containsExactly(0L, 6L);
+    assertThat(result.get(0).entries())
+        .extracting(LogEntry::timestampNanos)
+        .containsExactly(0L, 6L);
     assertThat(result.get(1).entries()).extracting(LogEntry::timestampNanos).containsExactly(3L);
   }
 

@@ -40,34 +40,44 @@ class RangeQueryRequestTest {
   @Test
   void directionIsCaseInsensitive() {
     assertThat(parse("direction", "FORWARD").direction()).isEqualTo(Direction.FORWARD);
-    assertThatThrownBy(() -> parse("direction", "sideways")).hasMessage("invalid direction 'sideways'");
+    assertThatThrownBy(() -> parse("direction", "sideways"))
+        .hasMessage("invalid direction 'sideways'");
   }
 
   @Test
   void rejectsBadParametersWithLokisTexts() {
     assertThatThrownBy(() -> parse("limit", "0")).hasMessage("limit must be a positive value");
     assertThatThrownBy(() -> parse("limit", "-3")).hasMessage("limit must be a positive value");
-    assertThatThrownBy(() -> parse("limit", "ten")).hasMessage("strconv.Atoi: parsing \"ten\": invalid syntax");
+    assertThatThrownBy(() -> parse("limit", "ten"))
+        .hasMessage("strconv.Atoi: parsing \"ten\": invalid syntax");
     assertThatThrownBy(() -> parse("start", "20", "end", "10"))
         .hasMessage("end timestamp must not be before or equal to start time");
     assertThatThrownBy(() -> parse("step", "0"))
-        .hasMessage("zero or negative query resolution step widths are not accepted. Try a positive integer");
+        .hasMessage(
+            "zero or negative query resolution step widths are not accepted. Try a positive integer");
     assertThatThrownBy(() -> parse("start", "0", "end", "1000000", "step", "1ms"))
-        .hasMessage("exceeded maximum resolution of 11,000 points per time series. Try increasing the value of the step parameter");
+        .hasMessage(
+            "exceeded maximum resolution of 11,000 points per time series. Try increasing the value of the step parameter");
     assertThatThrownBy(() -> parse("interval", "-1")).hasMessage("interval must be >= 0");
     assertThatThrownBy(() -> parse("start", "nope"))
-        .hasMessage("could not parse 'start' parameter: strconv.ParseInt: parsing \"nope\": invalid syntax");
+        .hasMessage(
+            "could not parse 'start' parameter: strconv.ParseInt: parsing \"nope\": invalid syntax");
   }
 
   @Test
   void equalStartAndEndIsAllowed() {
-    assertThat(parse("start", "10", "end", "10").range()).isEqualTo(new TimeRange(10_000_000_000L, 10_000_000_000L));
+    assertThat(parse("start", "10", "end", "10").range())
+        .isEqualTo(new TimeRange(10_000_000_000L, 10_000_000_000L));
   }
 
   @Test
   void formBodyAndQueryStringAreMerged() {
-    Params p = Params.of(Map.of("limit", List.of("5")), () -> "limit=5",
-        "query=%7Bapp%3D%22x%22%7D&match%5B%5D=a&match%5B%5D=b".getBytes(StandardCharsets.US_ASCII));
+    Params p =
+        Params.of(
+            Map.of("limit", List.of("5")),
+            () -> "limit=5",
+            "query=%7Bapp%3D%22x%22%7D&match%5B%5D=a&match%5B%5D=b"
+                .getBytes(StandardCharsets.US_ASCII));
     assertThat(p.get("query")).isEqualTo("{app=\"x\"}");
     assertThat(p.get("limit")).isEqualTo("5");
     assertThat(p.all("match[]")).containsExactly("a", "b");

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 class SelectorParamsTest {
 
   static final String ONLY_MATCHERS = "only label matchers are supported";
-  static final String EMPTY_COMPATIBLE = "parse error : queries require at least one regexp or equality matcher "
-      + "that does not have an empty-compatible value. For instance, app=~\".*\" does not meet this requirement, "
-      + "but app=~\".+\" will";
+  static final String EMPTY_COMPATIBLE =
+      "parse error : queries require at least one regexp or equality matcher "
+          + "that does not have an empty-compatible value. For instance, app=~\".*\" does not meet this requirement, "
+          + "but app=~\".+\" will";
 
   static Params params(String... kv) {
     Map<String, List<String>> m = new LinkedHashMap<>();
@@ -33,21 +34,32 @@ class SelectorParamsTest {
 
   @Test
   void seriesMatchersRefusePipelinesButNotEmptyCompatibleMatchers() {
-    rejects(() -> SelectorParams.seriesGroups(params("match[]", "{app=\"a\"} |= \"x\"")), ONLY_MATCHERS);
-    rejects(() -> SelectorParams.seriesGroups(params("match", "sum(rate({app=\"a\"}[1m]))")), ONLY_MATCHERS);
+    rejects(
+        () -> SelectorParams.seriesGroups(params("match[]", "{app=\"a\"} |= \"x\"")),
+        ONLY_MATCHERS);
+    rejects(
+        () -> SelectorParams.seriesGroups(params("match", "sum(rate({app=\"a\"}[1m]))")),
+        ONLY_MATCHERS);
     assertThat(SelectorParams.seriesGroups(params("match[]", "{app=~\".*\"}")))
         .containsExactly(List.of(new Matcher("app", MatchType.RE, ".*")));
   }
 
   @Test
   void seriesGroupsAreTheUnionOfBothNamesAndASingleEmptySelectorIsEverything() {
-    assertThat(SelectorParams.seriesGroups(params("match[]", "{b=\"2\"}", "match", "{a=\"1\"}", "match[]", "{a=\"1\"}")))
-        .containsExactly(List.of(new Matcher("a", MatchType.EQ, "1")), List.of(new Matcher("b", MatchType.EQ, "2")));
+    assertThat(
+            SelectorParams.seriesGroups(
+                params("match[]", "{b=\"2\"}", "match", "{a=\"1\"}", "match[]", "{a=\"1\"}")))
+        .containsExactly(
+            List.of(new Matcher("a", MatchType.EQ, "1")),
+            List.of(new Matcher("b", MatchType.EQ, "2")));
     assertThat(SelectorParams.seriesGroups(params())).isEmpty();
     assertThat(SelectorParams.seriesGroups(params("match[]", "{ }"))).isEmpty();
-    rejects(() -> SelectorParams.seriesGroups(params("match[]", "{}", "match[]", "{a=\"1\"}")),
+    rejects(
+        () -> SelectorParams.seriesGroups(params("match[]", "{}", "match[]", "{a=\"1\"}")),
         "0 matchers in group: {}");
-    rejects(() -> SelectorParams.seriesGroups(params("match[]", "")), "parse error : syntax error: unexpected $end");
+    rejects(
+        () -> SelectorParams.seriesGroups(params("match[]", "")),
+        "parse error : syntax error: unexpected $end");
   }
 
   @Test
@@ -69,8 +81,11 @@ class SelectorParamsTest {
 
   @Test
   void invalidUtf8IsAParseError() {
-    rejects(() -> SelectorParams.seriesGroups(params("match[]", "{app=\"\uDCFF\"}")),
+    rejects(
+        () -> SelectorParams.seriesGroups(params("match[]", "{app=\"\uDCFF\"}")),
         "parse error at line 1, col 6: invalid UTF-8 encoding");
-    rejects(() -> SelectorParams.required("{app=\"\uDCFF\"}"), "parse error at line 1, col 6: invalid UTF-8 encoding");
+    rejects(
+        () -> SelectorParams.required("{app=\"\uDCFF\"}"),
+        "parse error at line 1, col 6: invalid UTF-8 encoding");
   }
 }

@@ -4,9 +4,15 @@ import java.util.Locale;
 
 /** The two push routes; they share one handler and differ only in the JSON dialect. */
 public enum PushRoute {
-  /** {@code POST /loki/api/v1/push}: JSON {@code {"streams":[{"stream":{..},"values":[[ns,line]]}]}}. */
+  /**
+   * {@code POST /loki/api/v1/push}: JSON {@code
+   * {"streams":[{"stream":{..},"values":[[ns,line]]}]}}.
+   */
   V1("/loki/api/v1/push"),
-  /** {@code POST /api/prom/push}: JSON {@code {"streams":[{"labels":"{..}","entries":[{"ts":..,"line":..}]}]}}. */
+  /**
+   * {@code POST /api/prom/push}: JSON {@code
+   * {"streams":[{"labels":"{..}","entries":[{"ts":..,"line":..}]}]}}.
+   */
   LEGACY("/api/prom/push");
 
   private final String path;

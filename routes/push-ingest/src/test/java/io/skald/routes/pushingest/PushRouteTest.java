@@ -16,9 +16,11 @@ class PushRouteTest {
 
   @Test
   void pushExceptionCarriesStatusAndGoHttpBody() {
-    PushException e = new PushException(422, "error at least one valid stream is required for ingestion");
+    PushException e =
+        new PushException(422, "error at least one valid stream is required for ingestion");
 
     assertThat(e.status()).isEqualTo(422);
-    assertThat(e.httpBody()).isEqualTo("error at least one valid stream is required for ingestion\n");
+    assertThat(e.httpBody())
+        .isEqualTo("error at least one valid stream is required for ingestion\n");
   }
 }

@@ -9,12 +9,14 @@ import jakarta.validation.constraints.NotBlank;
 /**
  * Storage-events route settings ({@code skald.storage-events.*}).
  *
- * @param enabled run the route (in processes whose target includes {@code compactor} or is {@code all})
+ * @param enabled run the route (in processes whose target includes {@code compactor} or is {@code
+ *     all})
  * @param sourceTopic topic the object store publishes its S3 bucket notifications to
  * @param targetTopic topic for the normalised {@code ObjectCreated} events
  * @param deadLetterTopic where unreadable, unsupported or foreign notifications go, with the reason
  * @param consumerGroup consumer group on the source topic
- * @param bucket the only bucket whose notifications are accepted; empty means {@code skald.storage.bucket}
+ * @param bucket the only bucket whose notifications are accepted; empty means {@code
+ *     skald.storage.bucket}
  */
 @ConfigurationProperties("skald.storage-events")
 public record StorageEventsConfig(

@@ -11,9 +11,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 
 /**
- * Runs the storage-events route beside the compactor when {@code skald.storage-events.enabled}
- * is set: the compactor is the function that consumes what the route produces, so the route goes
- * where the compactor goes (target {@code compactor} or {@code all}).
+ * Runs the storage-events route beside the compactor when {@code skald.storage-events.enabled} is
+ * set: the compactor is the function that consumes what the route produces, so the route goes where
+ * the compactor goes (target {@code compactor} or {@code all}).
  */
 @Context
 @Requires(property = "skald.target", pattern = Targets.COMPACTOR)
@@ -25,17 +25,27 @@ public final class StorageEventsService implements ReadinessCheck {
   private final String bucket;
   private StorageEventsPipeline pipeline;
 
-  public StorageEventsService(Bus bus, StorageEventsConfig config,
+  public StorageEventsService(
+      Bus bus,
+      StorageEventsConfig config,
       @Value("${skald.storage.bucket:loki-chunks}") String storageBucket) {
     this.bus = bus;
     this.config = config;
-    this.bucket = config.bucket() == null || config.bucket().isBlank() ? storageBucket : config.bucket();
+    this.bucket =
+        config.bucket() == null || config.bucket().isBlank() ? storageBucket : config.bucket();
   }
 
   @PostConstruct
   void start() throws Exception {
-    pipeline = StorageEventsPipeline.start(bus, new StorageEventsPipeline.Topics(config.sourceTopic(),
-        config.targetTopic(), config.deadLetterTopic(), config.consumerGroup()), bucket);
+    pipeline =
+        StorageEventsPipeline.start(
+            bus,
+            new StorageEventsPipeline.Topics(
+                config.sourceTopic(),
+                config.targetTopic(),
+                config.deadLetterTopic(),
+                config.consumerGroup()),
+            bucket);
   }
 
   @Override
@@ -47,7 +57,8 @@ public final class StorageEventsService implements ReadinessCheck {
   @Override
   public void check() {
     if (pipeline == null || !pipeline.isRunning()) {
-      throw new IllegalStateException("the storage-events route is not consuming " + config.sourceTopic());
+      throw new IllegalStateException(
+          "the storage-events route is not consuming " + config.sourceTopic());
     }
   }
 

@@ -19,8 +19,8 @@ import org.apache.kafka.common.Node;
 
 /**
  * The bus on Apache Kafka: idempotent producer with acks=all (a future completes once all in-sync
- * replicas have the record), consumers with manual synchronous commits, topics created on first
- * use through the admin API.
+ * replicas have the record), consumers with manual synchronous commits, topics created on first use
+ * through the admin API.
  */
 public final class KafkaBus implements Bus {
 
@@ -35,11 +35,13 @@ public final class KafkaBus implements Bus {
     this.config = config;
     this.admin = Admin.create(KafkaClientProperties.admin(config));
     this.kafkaProducer = new KafkaProducer<>(KafkaClientProperties.producer(config));
-    this.completer = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "skald-bus-kafka-complete");
-      t.setDaemon(true);
-      return t;
-    });
+    this.completer =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "skald-bus-kafka-complete");
+              t.setDaemon(true);
+              return t;
+            });
     this.topics = new KafkaTopics(admin, config);
     this.producer = new KafkaBusProducer(kafkaProducer, topics, completer);
   }
@@ -56,7 +58,8 @@ public final class KafkaBus implements Bus {
     }
     topics.partitions(topic); // subscribe to an existing topic with the configured count
     return new KafkaBusConsumer(
-        new KafkaConsumer<>(KafkaClientProperties.consumer(config, group)), topic,
+        new KafkaConsumer<>(KafkaClientProperties.consumer(config, group)),
+        topic,
         config.timeout());
   }
 
@@ -70,8 +73,11 @@ public final class KafkaBus implements Bus {
     int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     try {
       // The admin call gives up first, so the failure carries Kafka's reason, not a bare timeout.
-      Collection<Node> nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(Math.max(1, ms * 3 / 4)))
-          .nodes().get(ms, TimeUnit.MILLISECONDS);
+      Collection<Node> nodes =
+          admin
+              .describeCluster(new DescribeClusterOptions().timeoutMs(Math.max(1, ms * 3 / 4)))
+              .nodes()
+              .get(ms, TimeUnit.MILLISECONDS);
       if (nodes.isEmpty()) {
         throw new BusUnavailableException("kafka: the cluster has no live brokers");
       }

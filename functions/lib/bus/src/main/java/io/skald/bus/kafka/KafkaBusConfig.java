@@ -17,9 +17,9 @@ import java.util.Set;
  * @param replicationFactor replication factor of topics the bus creates
  * @param timeout bound for a send to become durable (delivery.timeout.ms, also max.block.ms) and
  *     for admin, commit and offset look-ups; past it callers get BusUnavailableException
- * @param extraProperties further client properties: a key prefixed {@code producer.},
- *     {@code consumer.} or {@code admin.} applies to that client only, others to all (e.g.
- *     security settings). The durability settings the bus relies on cannot be overridden.
+ * @param extraProperties further client properties: a key prefixed {@code producer.}, {@code
+ *     consumer.} or {@code admin.} applies to that client only, others to all (e.g. security
+ *     settings). The durability settings the bus relies on cannot be overridden.
  */
 public record KafkaBusConfig(
     String bootstrapServers,
@@ -32,9 +32,18 @@ public record KafkaBusConfig(
   public static final int DEFAULT_PARTITIONS = 4;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   static final long LINGER_MS = 5;
+
   /** Settings behind "acknowledged means durable" and "commit only after processing". */
-  static final Set<String> FIXED = Set.of("acks", "enable.idempotence", "enable.auto.commit",
-      "key.serializer", "value.serializer", "key.deserializer", "value.deserializer", "group.id");
+  static final Set<String> FIXED =
+      Set.of(
+          "acks",
+          "enable.idempotence",
+          "enable.auto.commit",
+          "key.serializer",
+          "value.serializer",
+          "key.deserializer",
+          "value.deserializer",
+          "group.id");
 
   public KafkaBusConfig {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -44,7 +53,8 @@ public record KafkaBusConfig(
     topicPartitions = Map.copyOf(Objects.requireNonNull(topicPartitions, "topicPartitions"));
     topicPartitions.forEach(TopicSpec::new);
     if (replicationFactor < 1) {
-      throw new IllegalArgumentException("replicationFactor must be >= 1, got " + replicationFactor);
+      throw new IllegalArgumentException(
+          "replicationFactor must be >= 1, got " + replicationFactor);
     }
     if (timeout == null || timeout.toMillis() < 1000 + LINGER_MS) {
       throw new IllegalArgumentException("timeout must be at least 1005 ms, got " + timeout);
@@ -57,9 +67,17 @@ public record KafkaBusConfig(
     }
   }
 
-  public KafkaBusConfig(String bootstrapServers, Map<String, Integer> topicPartitions,
-      short replicationFactor, Map<String, String> extraProperties) {
-    this(bootstrapServers, DEFAULT_PARTITIONS, topicPartitions, replicationFactor, DEFAULT_TIMEOUT,
+  public KafkaBusConfig(
+      String bootstrapServers,
+      Map<String, Integer> topicPartitions,
+      short replicationFactor,
+      Map<String, String> extraProperties) {
+    this(
+        bootstrapServers,
+        DEFAULT_PARTITIONS,
+        topicPartitions,
+        replicationFactor,
+        DEFAULT_TIMEOUT,
         extraProperties);
   }
 
@@ -68,13 +86,18 @@ public record KafkaBusConfig(
   }
 
   public KafkaBusConfig withTimeout(Duration newTimeout) {
-    return new KafkaBusConfig(bootstrapServers, defaultPartitions, topicPartitions,
-        replicationFactor, newTimeout, extraProperties);
+    return new KafkaBusConfig(
+        bootstrapServers,
+        defaultPartitions,
+        topicPartitions,
+        replicationFactor,
+        newTimeout,
+        extraProperties);
   }
 
   public KafkaBusConfig withPartitions(int defaults, Map<String, Integer> perTopic) {
-    return new KafkaBusConfig(bootstrapServers, defaults, perTopic, replicationFactor, timeout,
-        extraProperties);
+    return new KafkaBusConfig(
+        bootstrapServers, defaults, perTopic, replicationFactor, timeout, extraProperties);
   }
 
   /** Partition count a new topic gets. */

@@ -32,8 +32,10 @@ final class KafkaBusConsumer implements BusConsumer {
   private final List<Consumer<Set<Integer>>> revokeListeners = new ArrayList<>();
   private boolean closing;
 
-  KafkaBusConsumer(org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer,
-      String topic, Duration timeout) {
+  KafkaBusConsumer(
+      org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> consumer,
+      String topic,
+      Duration timeout) {
     this.consumer = consumer;
     this.topic = topic;
     this.timeout = timeout;
@@ -45,8 +47,8 @@ final class KafkaBusConsumer implements BusConsumer {
     try {
       List<BusRecord> out = new ArrayList<>();
       for (ConsumerRecord<byte[], byte[]> r : consumer.poll(pollTimeout)) {
-        out.add(new BusRecord(r.topic(), r.partition(), r.offset(), r.key(), r.value(),
-            r.timestamp()));
+        out.add(
+            new BusRecord(r.topic(), r.partition(), r.offset(), r.key(), r.value(), r.timestamp()));
       }
       return out;
     } catch (WakeupException e) {
@@ -71,7 +73,8 @@ final class KafkaBusConsumer implements BusConsumer {
 
   @Override
   public Set<Integer> assignment() {
-    return consumer.assignment().stream().map(TopicPartition::partition)
+    return consumer.assignment().stream()
+        .map(TopicPartition::partition)
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
@@ -84,7 +87,8 @@ final class KafkaBusConsumer implements BusConsumer {
   public void seekToCommitted(int partition) {
     TopicPartition tp = tp(partition);
     if (!consumer.assignment().contains(tp)) {
-      throw new IllegalStateException("partition " + partition + " is not assigned to this consumer");
+      throw new IllegalStateException(
+          "partition " + partition + " is not assigned to this consumer");
     }
     OffsetAndMetadata committed;
     try {
@@ -160,8 +164,10 @@ final class KafkaBusConsumer implements BusConsumer {
       if (closing || partitions.isEmpty()) {
         return;
       }
-      Set<Integer> revoked = partitions.stream().map(TopicPartition::partition)
-          .collect(Collectors.toUnmodifiableSet());
+      Set<Integer> revoked =
+          partitions.stream()
+              .map(TopicPartition::partition)
+              .collect(Collectors.toUnmodifiableSet());
       revokeListeners.forEach(l -> l.accept(revoked));
     }
   }

@@ -11,8 +11,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Sends with an explicit partition computed by {@link KeyPartitioner} from the topic's real
- * partition count, so placement matches the local log. Futures complete on {@code completer},
- * never on the producer's I/O thread, so slow callbacks cannot delay other deliveries.
+ * partition count, so placement matches the local log. Futures complete on {@code completer}, never
+ * on the producer's I/O thread, so slow callbacks cannot delay other deliveries.
  */
 final class KafkaBusProducer implements BusProducer {
 
@@ -33,15 +33,19 @@ final class KafkaBusProducer implements BusProducer {
     CompletableFuture<RecordPosition> future = new CompletableFuture<>();
     try {
       int partition = partitioner.partitionFor(key, topics.partitions(topic));
-      producer.send(new ProducerRecord<>(topic, partition, key, value), (metadata, error) ->
-          completer.execute(() -> {
-            if (error == null) {
-              future.complete(
-                  new RecordPosition(metadata.topic(), metadata.partition(), metadata.offset()));
-            } else {
-              future.completeExceptionally(KafkaErrors.map(error, "send to " + topic));
-            }
-          }));
+      producer.send(
+          new ProducerRecord<>(topic, partition, key, value),
+          (metadata, error) ->
+              completer.execute(
+                  () -> {
+                    if (error == null) {
+                      future.complete(
+                          new RecordPosition(
+                              metadata.topic(), metadata.partition(), metadata.offset()));
+                    } else {
+                      future.completeExceptionally(KafkaErrors.map(error, "send to " + topic));
+                    }
+                  }));
     } catch (RuntimeException e) {
       future.completeExceptionally(KafkaErrors.map(e, "send to " + topic));
     }

@@ -18,7 +18,8 @@ final class KafkaClientProperties {
     Map<String, Object> p = base(config, "producer.");
     p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, KafkaBusConfig.LINGER_MS);
     // Kafka requires delivery.timeout >= linger + request.timeout.
-    p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+    p.put(
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
         (int) Math.min(30_000, timeout - KafkaBusConfig.LINGER_MS));
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
@@ -45,21 +46,24 @@ final class KafkaClientProperties {
   static Map<String, Object> admin(KafkaBusConfig config) {
     Map<String, Object> p = base(config, "admin.");
     p.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.timeout().toMillis());
-    p.putIfAbsent(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-        (int) config.timeout().toMillis());
+    p.putIfAbsent(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.timeout().toMillis());
     return p;
   }
 
   private static Map<String, Object> base(KafkaBusConfig config, String prefix) {
     Map<String, Object> p = new HashMap<>();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-    config.extraProperties().forEach((k, v) -> {
-      if (k.startsWith(prefix)) {
-        p.put(k.substring(prefix.length()), v);
-      } else if (!k.matches("^(producer|consumer|admin)\\..*")) {
-        p.putIfAbsent(k, v);
-      }
-    });
+    config
+        .extraProperties()
+        .forEach(
+            (k, v) -> {
+              if (k.startsWith(prefix)) {
+                p.put(k.substring(prefix.length()), v);
+              } else if (!k.matches("^(producer|consumer|admin)\\..*")) {
+                p.putIfAbsent(k, v);
+              }
+            });
     return p;
   }
 }

@@ -21,8 +21,10 @@ final class KafkaErrors {
     if (e instanceof BusUnavailableException unavailable) {
       return unavailable;
     }
-    if (e instanceof RecordTooLargeException || e instanceof RecordBatchTooLargeException
-        || e instanceof InvalidTopicException || e instanceof SerializationException) {
+    if (e instanceof RecordTooLargeException
+        || e instanceof RecordBatchTooLargeException
+        || e instanceof InvalidTopicException
+        || e instanceof SerializationException) {
       return (RuntimeException) e;
     }
     return new BusUnavailableException("kafka: " + what + ": " + e, e);

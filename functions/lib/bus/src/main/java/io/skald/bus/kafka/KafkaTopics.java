@@ -46,8 +46,11 @@ final class KafkaTopics {
       }
       int count = config.partitionsFor(topic);
       try {
-        admin.createTopics(List.of(new NewTopic(topic, count, config.replicationFactor())),
-            new CreateTopicsOptions().timeoutMs(timeoutMs)).all()
+        admin
+            .createTopics(
+                List.of(new NewTopic(topic, count, config.replicationFactor())),
+                new CreateTopicsOptions().timeoutMs(timeoutMs))
+            .all()
             .get(timeoutMs, TimeUnit.MILLISECONDS);
         return count;
       } catch (ExecutionException e) {
@@ -65,7 +68,12 @@ final class KafkaTopics {
   }
 
   private int describe(String topic, int timeoutMs) throws Exception {
-    return admin.describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(timeoutMs))
-        .allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS).get(topic).partitions().size();
+    return admin
+        .describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(timeoutMs))
+        .allTopicNames()
+        .get(timeoutMs, TimeUnit.MILLISECONDS)
+        .get(topic)
+        .partitions()
+        .size();
   }
 }

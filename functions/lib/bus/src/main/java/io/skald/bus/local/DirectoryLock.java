@@ -26,8 +26,8 @@ final class DirectoryLock implements AutoCloseable {
   static DirectoryLock acquire(Path dir) throws IOException {
     Durable.createDirectories(dir);
     Path file = dir.resolve(".lock");
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();
@@ -36,11 +36,18 @@ final class DirectoryLock implements AutoCloseable {
     }
     if (lock == null) {
       channel.close();
-      throw new IllegalStateException("bus directory " + dir.toAbsolutePath()
-          + " is in use by another process (or another bus in this one); see " + file);
+      throw new IllegalStateException(
+          "bus directory "
+              + dir.toAbsolutePath()
+              + " is in use by another process (or another bus in this one); see "
+              + file);
     }
-    channel.truncate(0).write(ByteBuffer.wrap(
-        ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+    channel
+        .truncate(0)
+        .write(
+            ByteBuffer.wrap(
+                ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)),
+            0);
     return new DirectoryLock(channel, lock);
   }
 

@@ -31,11 +31,17 @@ final class Durable {
     syncDirectory(absolute.getParent());
   }
 
-  /** Replaces {@code target} with {@code content} atomically: write temp, fsync, rename, fsync dir. */
+  /**
+   * Replaces {@code target} with {@code content} atomically: write temp, fsync, rename, fsync dir.
+   */
   static void replace(Path target, byte[] content) throws IOException {
     Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (FileChannel channel =
+        FileChannel.open(
+            temp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
       ByteBuffer buf = ByteBuffer.wrap(content);
       while (buf.hasRemaining()) {
         channel.write(buf);

@@ -13,9 +13,9 @@ import java.util.zip.CRC32C;
  *       | int keyLength (-1 = null) | key | int valueLength | value
  * </pre>
  *
- * The length and CRC let recovery find the end of the last complete, intact record after a crash
- * (a torn write, zero-filled tail or garbage fails one of them); the offset in the body lets it
- * check that offsets stay dense.
+ * The length and CRC let recovery find the end of the last complete, intact record after a crash (a
+ * torn write, zero-filled tail or garbage fails one of them); the offset in the body lets it check
+ * that offsets stay dense.
  */
 final class FrameCodec {
 

@@ -5,8 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * Walks frames of one segment file with positional reads into a reusable buffer, never reading
- * past a caller-given limit (the durable size for readers, the file size for recovery).
+ * Walks frames of one segment file with positional reads into a reusable buffer, never reading past
+ * a caller-given limit (the durable size for readers, the file size for recovery).
  */
 final class FrameCursor {
 
@@ -86,8 +86,11 @@ final class FrameCursor {
   /** A frame larger than the buffer: make room for all of it (its length is already buffered). */
   private void grow() {
     int claimed = buf.position() >= 4 ? FrameCodec.HEADER + buf.getInt(0) : 0;
-    int capacity = (int) Math.min(Math.max((long) buf.capacity() * 2, claimed),
-        LocalLogConfig.MAX_SEGMENT_BYTES + FrameCodec.HEADER);
+    int capacity =
+        (int)
+            Math.min(
+                Math.max((long) buf.capacity() * 2, claimed),
+                LocalLogConfig.MAX_SEGMENT_BYTES + FrameCodec.HEADER);
     ByteBuffer bigger = ByteBuffer.allocate(capacity);
     bigger.put(buf.flip());
     buf = bigger;

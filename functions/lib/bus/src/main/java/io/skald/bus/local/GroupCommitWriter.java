@@ -50,15 +50,16 @@ final class GroupCommitWriter {
   GroupCommitWriter(Duration timeout) {
     this.timeoutNanos = timeout.toNanos();
     this.completer = Executors.newSingleThreadExecutor(r -> daemon(r, "skald-bus-complete"));
-    this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "skald-bus-watchdog"));
+    this.watchdog =
+        Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "skald-bus-watchdog"));
     long period = Math.max(10, Math.min(1000, timeout.toMillis() / 4));
     watchdog.scheduleAtFixedRate(this::expire, period, period, TimeUnit.MILLISECONDS);
     this.writer = daemon(this::run, "skald-bus-writer");
     writer.start();
   }
 
-  CompletableFuture<RecordPosition> submit(LocalTopic topic, int partition, byte[] key,
-      byte[] value) {
+  CompletableFuture<RecordPosition> submit(
+      LocalTopic topic, int partition, byte[] key, byte[] value) {
     int permits = (int) Math.min(FrameCodec.frameSize(key, value), BUFFER_BYTES);
     PendingAppend append = new PendingAppend(topic, partition, key, value, permits);
     if (closed) {
@@ -170,15 +171,18 @@ final class GroupCommitWriter {
     }
     Set<DataSignal> signals = new LinkedHashSet<>();
     dirty.keySet().removeAll(failed.keySet());
-    syncer.syncAll(dirty.keySet()).forEach((log, error) -> {
-      if (error == null) {
-        fsyncs.increment();
-        signals.add(dirty.get(log));
-      } else {
-        failed.put(log, error);
-        log.recover();
-      }
-    });
+    syncer
+        .syncAll(dirty.keySet())
+        .forEach(
+            (log, error) -> {
+              if (error == null) {
+                fsyncs.increment();
+                signals.add(dirty.get(log));
+              } else {
+                failed.put(log, error);
+                log.recover();
+              }
+            });
     signals.forEach(DataSignal::signalAll);
     records.add(batch.size());
     batches.increment();
@@ -191,8 +195,9 @@ final class GroupCommitWriter {
       buffer.release(a.permits);
       IOException error = failed.get(a.log());
       if (error != null) {
-        a.future.completeExceptionally(new BusUnavailableException(
-            "cannot store record in " + a.log() + ": " + error.getMessage(), error));
+        a.future.completeExceptionally(
+            new BusUnavailableException(
+                "cannot store record in " + a.log() + ": " + error.getMessage(), error));
       } else if (a.offset >= 0) {
         a.future.complete(new RecordPosition(a.topic.name(), a.partition, a.offset));
       }

@@ -24,14 +24,16 @@ final class GroupRegistry {
     if (group == null || group.isBlank()) {
       throw new IllegalArgumentException("consumer group must not be blank");
     }
-    return states.computeIfAbsent(group + '\u0000' + topic.name(), k -> {
-      Path file = root.resolve(directoryName(group)).resolve(topic.name() + ".offsets");
-      try {
-        return new GroupState(group, topic, file);
-      } catch (IOException | RuntimeException e) {
-        throw new BusUnavailableException("cannot read committed offsets " + file, e);
-      }
-    });
+    return states.computeIfAbsent(
+        group + '\u0000' + topic.name(),
+        k -> {
+          Path file = root.resolve(directoryName(group)).resolve(topic.name() + ".offsets");
+          try {
+            return new GroupState(group, topic, file);
+          } catch (IOException | RuntimeException e) {
+            throw new BusUnavailableException("cannot read committed offsets " + file, e);
+          }
+        });
   }
 
   /** Group names are free text in Kafka: keep safe ones readable, hex-encode the rest. */

@@ -13,8 +13,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * One consumer group's view of one topic: committed offsets, checkpointed atomically to a file
- * per group and topic, and which consumer in this process owns the partitions (the newest one).
+ * One consumer group's view of one topic: committed offsets, checkpointed atomically to a file per
+ * group and topic, and which consumer in this process owns the partitions (the newest one).
  */
 final class GroupState {
 
@@ -46,8 +46,12 @@ final class GroupState {
 
   synchronized void commit(LocalConsumer by, Map<Integer, Long> nextOffsets) {
     if (owner != by) {
-      throw new BusCommitFailedException("consumer of group " + group + " on " + topic.name()
-          + " no longer owns its partitions; a newer consumer took them over");
+      throw new BusCommitFailedException(
+          "consumer of group "
+              + group
+              + " on "
+              + topic.name()
+              + " no longer owns its partitions; a newer consumer took them over");
     }
     Map<Integer, Long> updated = new TreeMap<>(committed);
     updated.putAll(nextOffsets);

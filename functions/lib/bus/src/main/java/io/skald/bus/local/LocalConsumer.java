@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * Consumer of the local log. Within one process the newest consumer of a group owns all of the
- * topic's partitions; an older one is revoked on its next poll and regains them when the newer
- * one closes. Several groups read the same topic independently.
+ * topic's partitions; an older one is revoked on its next poll and regains them when the newer one
+ * closes. Several groups read the same topic independently.
  */
 final class LocalConsumer implements BusConsumer {
 
@@ -75,12 +75,13 @@ final class LocalConsumer implements BusConsumer {
   @Override
   public void commit(Map<Integer, Long> nextOffsets) {
     checkOpen();
-    nextOffsets.forEach((p, offset) -> {
-      topic.partition(p);
-      if (offset == null || offset < 0) {
-        throw new IllegalArgumentException("offset for partition " + p + " must be >= 0");
-      }
-    });
+    nextOffsets.forEach(
+        (p, offset) -> {
+          topic.partition(p);
+          if (offset == null || offset < 0) {
+            throw new IllegalArgumentException("offset for partition " + p + " must be >= 0");
+          }
+        });
     group.commit(this, nextOffsets);
   }
 
@@ -99,7 +100,8 @@ final class LocalConsumer implements BusConsumer {
     checkOpen();
     topic.partition(partition);
     if (!assignment.contains(partition)) {
-      throw new IllegalStateException("partition " + partition + " is not assigned to this consumer");
+      throw new IllegalStateException(
+          "partition " + partition + " is not assigned to this consumer");
     }
     readers.get(partition).seek(group.committed(partition));
   }
@@ -151,8 +153,10 @@ final class LocalConsumer implements BusConsumer {
         continue;
       }
       try {
-        bytes += readers.get(p).read(out, MAX_POLL_RECORDS,
-            Math.min(MAX_PARTITION_BYTES, MAX_POLL_BYTES - bytes));
+        bytes +=
+            readers
+                .get(p)
+                .read(out, MAX_POLL_RECORDS, Math.min(MAX_PARTITION_BYTES, MAX_POLL_BYTES - bytes));
       } catch (ClosedByInterruptException e) {
         readers.get(p).close(); // reopened by the next poll
         Thread.currentThread().interrupt();

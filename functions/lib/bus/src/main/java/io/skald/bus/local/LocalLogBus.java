@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * groups/&lt;group&gt;/&lt;topic&gt;.offsets      committed next offsets, replaced atomically
  * </pre>
  *
- * A send's future completes after the fsync of its segment (group commit); at open, a torn tail
- * of each partition's last segment is truncated. Within one process, one consumer per group and
- * topic owns all partitions (see {@link LocalConsumer}).
+ * A send's future completes after the fsync of its segment (group commit); at open, a torn tail of
+ * each partition's last segment is truncated. Within one process, one consumer per group and topic
+ * owns all partitions (see {@link LocalConsumer}).
  */
 public final class LocalLogBus implements Bus {
 
@@ -57,8 +57,8 @@ public final class LocalLogBus implements Bus {
       throw new BusUnavailableException("cannot lock " + config.dir(), e);
     }
     try {
-      LocalLogBus bus = new LocalLogBus(config, lock,
-          new TopicRegistry(config.dir().resolve("topics"), config));
+      LocalLogBus bus =
+          new LocalLogBus(config, lock, new TopicRegistry(config.dir().resolve("topics"), config));
       LOG.info("local log bus open at {}", config.dir().toAbsolutePath());
       return bus;
     } catch (IOException | RuntimeException e) {

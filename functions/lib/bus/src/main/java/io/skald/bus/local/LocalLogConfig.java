@@ -30,10 +30,13 @@ public record LocalLogConfig(
   public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
   public static final int DEFAULT_PARTITIONS = 4;
   public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(10);
+
   /** Kafka's default log.retention.hours=168. */
   public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+
   public static final Duration KEEP_FOREVER = Duration.ofMillis(Long.MAX_VALUE);
   static final long MIN_SEGMENT_BYTES = 1024;
+
   /** Keeps file positions in an int (sparse index packing) with room for one oversized record. */
   static final long MAX_SEGMENT_BYTES = 1L << 30;
 
@@ -43,8 +46,13 @@ public record LocalLogConfig(
     topicPartitions = Map.copyOf(Objects.requireNonNull(topicPartitions, "topicPartitions"));
     topicPartitions.forEach(TopicSpec::new);
     if (segmentBytes < MIN_SEGMENT_BYTES || segmentBytes > MAX_SEGMENT_BYTES) {
-      throw new IllegalArgumentException("segmentBytes must be " + MIN_SEGMENT_BYTES + ".."
-          + MAX_SEGMENT_BYTES + ", got " + segmentBytes);
+      throw new IllegalArgumentException(
+          "segmentBytes must be "
+              + MIN_SEGMENT_BYTES
+              + ".."
+              + MAX_SEGMENT_BYTES
+              + ", got "
+              + segmentBytes);
     }
     requirePositive(sendTimeout, "sendTimeout");
     requirePositive(retention, "retention");
@@ -52,7 +60,12 @@ public record LocalLogConfig(
 
   public LocalLogConfig(
       Path dir, int defaultPartitions, Map<String, Integer> topicPartitions, long segmentBytes) {
-    this(dir, defaultPartitions, topicPartitions, segmentBytes, DEFAULT_SEND_TIMEOUT,
+    this(
+        dir,
+        defaultPartitions,
+        topicPartitions,
+        segmentBytes,
+        DEFAULT_SEND_TIMEOUT,
         DEFAULT_RETENTION);
   }
 
@@ -61,13 +74,13 @@ public record LocalLogConfig(
   }
 
   public LocalLogConfig withSendTimeout(Duration timeout) {
-    return new LocalLogConfig(dir, defaultPartitions, topicPartitions, segmentBytes, timeout,
-        retention);
+    return new LocalLogConfig(
+        dir, defaultPartitions, topicPartitions, segmentBytes, timeout, retention);
   }
 
   public LocalLogConfig withRetention(Duration keep) {
-    return new LocalLogConfig(dir, defaultPartitions, topicPartitions, segmentBytes, sendTimeout,
-        keep);
+    return new LocalLogConfig(
+        dir, defaultPartitions, topicPartitions, segmentBytes, sendTimeout, keep);
   }
 
   /** Partition count a new topic gets. */

@@ -15,8 +15,8 @@ final class LocalProducer implements BusProducer {
   private final long maxRecordBytes;
   private final KeyPartitioner partitioner = new KeyPartitioner();
 
-  LocalProducer(Function<String, LocalTopic> topics, GroupCommitWriter writer,
-      long maxRecordBytes) {
+  LocalProducer(
+      Function<String, LocalTopic> topics, GroupCommitWriter writer, long maxRecordBytes) {
     this.topics = topics;
     this.writer = writer;
     this.maxRecordBytes = maxRecordBytes;
@@ -27,8 +27,9 @@ final class LocalProducer implements BusProducer {
     Objects.requireNonNull(value, "value");
     long size = (key == null ? 0L : key.length) + value.length;
     if (size > maxRecordBytes) {
-      return CompletableFuture.failedFuture(new IllegalArgumentException(
-          "record of " + size + " bytes exceeds the maximum of " + maxRecordBytes));
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException(
+              "record of " + size + " bytes exceeds the maximum of " + maxRecordBytes));
     }
     LocalTopic t;
     try {

@@ -13,7 +13,12 @@ record LocalTopic(TopicSpec spec, List<PartitionLog> partitions, DataSignal sign
   PartitionLog partition(int partition) {
     if (partition < 0 || partition >= partitions.size()) {
       throw new IllegalArgumentException(
-          "topic " + name() + " has partitions 0.." + (partitions.size() - 1) + ", not " + partition);
+          "topic "
+              + name()
+              + " has partitions 0.."
+              + (partitions.size() - 1)
+              + ", not "
+              + partition);
     }
     return partitions.get(partition);
   }

@@ -21,11 +21,14 @@ final class ParallelSync implements AutoCloseable {
 
   ParallelSync(int threadCount) {
     AtomicInteger id = new AtomicInteger();
-    this.threads = Executors.newFixedThreadPool(threadCount, r -> {
-      Thread t = new Thread(r, "skald-bus-fsync-" + id.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    this.threads =
+        Executors.newFixedThreadPool(
+            threadCount,
+            r -> {
+              Thread t = new Thread(r, "skald-bus-fsync-" + id.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Syncs every log; the result holds, per log, null or the failure. */
@@ -40,13 +43,14 @@ final class ParallelSync implements AutoCloseable {
     for (PartitionLog log : logs) {
       pending.put(log, threads.submit(() -> sync(log)));
     }
-    pending.forEach((log, future) -> {
-      try {
-        results.put(log, future.get());
-      } catch (InterruptedException | ExecutionException e) {
-        results.put(log, new IOException("fsync did not finish", e));
-      }
-    });
+    pending.forEach(
+        (log, future) -> {
+          try {
+            results.put(log, future.get());
+          } catch (InterruptedException | ExecutionException e) {
+            results.put(log, new IOException("fsync did not finish", e));
+          }
+        });
     return results;
   }
 

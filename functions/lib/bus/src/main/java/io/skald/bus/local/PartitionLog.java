@@ -154,14 +154,17 @@ final class PartitionLog {
   }
 
   private void openActive(Segment segment) throws IOException {
-    FileChannel channel = FileChannel.open(segment.path(), StandardOpenOption.READ,
-        StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(segment.path(), StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
       long size = channel.size();
       long[] end = segment.scan(channel, size);
       if (end[0] < size) {
-        LOG.warn("{}: dropping {} bytes of torn or corrupt tail after offset {}",
-            segment.path(), size - end[0], end[1] - 1);
+        LOG.warn(
+            "{}: dropping {} bytes of torn or corrupt tail after offset {}",
+            segment.path(),
+            size - end[0],
+            end[1] - 1);
         channel.truncate(end[0]);
       }
       // Bytes surviving a process crash may sit only in the page cache: make them durable

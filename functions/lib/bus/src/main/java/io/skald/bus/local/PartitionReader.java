@@ -49,8 +49,13 @@ final class PartitionReader {
     while (out.size() < maxRecords && bytes < maxBytes) {
       PartitionLog.Tail tail = log.tail();
       if (position > tail.endOffset() || position < log.startOffset()) {
-        LOG.warn("{}-{}: offset {} is outside the log [{}, {}]; resetting to the earliest",
-            topic, partition, position, log.startOffset(), tail.endOffset());
+        LOG.warn(
+            "{}-{}: offset {} is outside the log [{}, {}]; resetting to the earliest",
+            topic,
+            partition,
+            position,
+            log.startOffset(),
+            tail.endOffset());
         seek(log.startOffset());
         continue;
       }
@@ -67,8 +72,14 @@ final class PartitionReader {
       if (size > 0) {
         if (frameOffset >= position) {
           ByteBuffer f = cursor.frame();
-          out.add(new BusRecord(topic, partition, frameOffset, FrameCodec.key(f),
-              FrameCodec.value(f), FrameCodec.timestamp(f)));
+          out.add(
+              new BusRecord(
+                  topic,
+                  partition,
+                  frameOffset,
+                  FrameCodec.key(f),
+                  FrameCodec.value(f),
+                  FrameCodec.timestamp(f)));
           bytes += size;
           position = frameOffset + 1;
         }
@@ -76,7 +87,8 @@ final class PartitionReader {
         frameOffset++;
       } else if (isTail) {
         if (size < 0) {
-          LOG.error("{}-{}: corrupt record at offset {} in {}", topic, partition, position, segment);
+          LOG.error(
+              "{}-{}: corrupt record at offset {} in {}", topic, partition, position, segment);
         }
         break;
       } else if (!nextSegment(size)) {
@@ -117,8 +129,13 @@ final class PartitionReader {
       return false;
     }
     if (size < 0 || position < next.baseOffset()) {
-      LOG.error("{}-{}: segment before {} is corrupt at offset {}; skipping to offset {}", topic,
-          partition, next, position, next.baseOffset());
+      LOG.error(
+          "{}-{}: segment before {} is corrupt at offset {}; skipping to offset {}",
+          topic,
+          partition,
+          next,
+          position,
+          next.baseOffset());
       position = next.baseOffset();
     }
     return true;

@@ -14,6 +14,7 @@ final class PendingAppend {
   final long enqueuedNanos;
   final int permits;
   final CompletableFuture<RecordPosition> future = new CompletableFuture<>();
+
   /** Set by the writer thread once appended. */
   long offset = -1;
 

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One append-only file of a partition, named by the offset of its first record. The active
- * (last) segment is indexed as it is written; a sealed segment found at open is indexed lazily on
- * its first seek, so opening a large log does not read it all.
+ * One append-only file of a partition, named by the offset of its first record. The active (last)
+ * segment is indexed as it is written; a sealed segment found at open is indexed lazily on its
+ * first seek, so opening a large log does not read it all.
  */
 final class Segment {
 
@@ -100,8 +100,11 @@ final class Segment {
       long size = sealedSize >= 0 ? sealedSize : channel.size();
       long[] end = scan(channel, size);
       if (end[0] < size) {
-        LOG.error("sealed segment {} is corrupt after byte {} (offset {}); readers skip the rest",
-            path, end[0], end[1]);
+        LOG.error(
+            "sealed segment {} is corrupt after byte {} (offset {}); readers skip the rest",
+            path,
+            end[0],
+            end[1]);
       }
     }
     indexed = true;

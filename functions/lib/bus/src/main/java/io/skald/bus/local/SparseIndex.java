@@ -46,6 +46,8 @@ final class SparseIndex {
         hi = mid - 1;
       }
     }
-    return found < 0 ? new long[] {0, 0} : new long[] {array[found] >>> 32, array[found] & 0xffffffffL};
+    return found < 0
+        ? new long[] {0, 0}
+        : new long[] {array[found] >>> 32, array[found] & 0xffffffffL};
   }
 }

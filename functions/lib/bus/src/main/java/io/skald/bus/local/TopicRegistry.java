@@ -54,7 +54,8 @@ final class TopicRegistry {
     TopicSpec spec = new TopicSpec(name, config.partitionsFor(name));
     try {
       LocalTopic topic = open(spec);
-      Durable.replace(root.resolve(name).resolve(META),
+      Durable.replace(
+          root.resolve(name).resolve(META),
           ("version=1\npartitions=" + spec.partitions() + "\n").getBytes(StandardCharsets.UTF_8));
       return topic;
     } catch (IOException e) {

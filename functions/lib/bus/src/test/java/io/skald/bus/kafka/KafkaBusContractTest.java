@@ -11,7 +11,13 @@ class KafkaBusContractTest extends BusContractTest {
 
   @Override
   protected Bus openBus(Map<String, Integer> topicPartitions) {
-    return new KafkaBus(new KafkaBusConfig(SharedServers.kafka().bootstrapServers(), 4,
-        topicPartitions, (short) 1, Duration.ofSeconds(10), Map.of()));
+    return new KafkaBus(
+        new KafkaBusConfig(
+            SharedServers.kafka().bootstrapServers(),
+            4,
+            topicPartitions,
+            (short) 1,
+            Duration.ofSeconds(10),
+            Map.of()));
   }
 }

@@ -40,40 +40,51 @@ class KafkaBusUnavailableTest {
   @Test
   void sendsFailWithinTheTimeoutWhileKafkaIsDownAndSucceedAfterRestart() throws Exception {
     String topic = "down-" + UUID.randomUUID();
-    try (KafkaBus bus = new KafkaBus(KafkaBusConfig.of(broker.bootstrapServers())
-        .withTimeout(TIMEOUT))) {
+    try (KafkaBus bus =
+        new KafkaBus(KafkaBusConfig.of(broker.bootstrapServers()).withTimeout(TIMEOUT))) {
       RecordPosition before = send(bus, topic, "before").get(30, TimeUnit.SECONDS);
 
       bus.ping(TIMEOUT);
       broker.stop();
       long pingStart = System.nanoTime();
-      assertThatThrownBy(() -> bus.ping(TIMEOUT)).isInstanceOf(BusUnavailableException.class)
+      assertThatThrownBy(() -> bus.ping(TIMEOUT))
+          .isInstanceOf(BusUnavailableException.class)
           .hasMessageStartingWith("kafka: describe cluster");
-      assertThat(Duration.ofNanos(System.nanoTime() - pingStart)).isLessThan(TIMEOUT.plusSeconds(2));
+      assertThat(Duration.ofNanos(System.nanoTime() - pingStart))
+          .isLessThan(TIMEOUT.plusSeconds(2));
       assertUnavailableWithinBound(() -> send(bus, topic, "while down"));
       assertUnavailableWithinBound(() -> send(bus, "new-" + UUID.randomUUID(), "new topic"));
 
       broker.restart();
       List<RecordPosition> after = new ArrayList<>();
-      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-        try {
-          after.add(send(bus, topic, "after").get(30, TimeUnit.SECONDS));
-          return true;
-        } catch (ExecutionException e) {
-          assertThat(e.getCause()).isInstanceOf(BusUnavailableException.class);
-          return false;
-        }
-      });
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                try {
+                  after.add(send(bus, topic, "after").get(30, TimeUnit.SECONDS));
+                  return true;
+                } catch (ExecutionException e) {
+                  assertThat(e.getCause()).isInstanceOf(BusUnavailableException.class);
+                  return false;
+                }
+              });
 
       bus.ping(TIMEOUT);
       try (BusConsumer consumer = bus.consumer("g-" + UUID.randomUUID(), topic)) {
         List<BusRecord> records = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-          records.addAll(consumer.poll(Duration.ofMillis(200)));
-          return records.stream().anyMatch(r -> text(r).equals("after"));
-        });
-        assertThat(records).extracting(KafkaBusUnavailableTest::text)
-            .startsWith("before").contains("after");
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () -> {
+                  records.addAll(consumer.poll(Duration.ofMillis(200)));
+                  return records.stream().anyMatch(r -> text(r).equals("after"));
+                });
+        assertThat(records)
+            .extracting(KafkaBusUnavailableTest::text)
+            .startsWith("before")
+            .contains("after");
         assertThat(records.get(0).offset()).isEqualTo(before.offset());
       }
     }
@@ -83,7 +94,8 @@ class KafkaBusUnavailableTest {
       java.util.function.Supplier<CompletableFuture<RecordPosition>> send) {
     long start = System.nanoTime();
     CompletableFuture<RecordPosition> future = send.get();
-    assertThat(future).failsWithin(Duration.ofSeconds(30))
+    assertThat(future)
+        .failsWithin(Duration.ofSeconds(30))
         .withThrowableOfType(ExecutionException.class)
         .withCauseInstanceOf(BusUnavailableException.class);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -93,8 +105,8 @@ class KafkaBusUnavailableTest {
   }
 
   private static CompletableFuture<RecordPosition> send(KafkaBus bus, String topic, String v) {
-    return bus.producer().send(topic, "k".getBytes(StandardCharsets.UTF_8),
-        v.getBytes(StandardCharsets.UTF_8));
+    return bus.producer()
+        .send(topic, "k".getBytes(StandardCharsets.UTF_8), v.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String text(BusRecord r) {

@@ -8,8 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LocalLogBusContractTest extends BusContractTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** Small segments so that the contract also runs across segment rolls. */
   @Override

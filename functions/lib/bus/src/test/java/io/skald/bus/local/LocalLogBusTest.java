@@ -24,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Local-log specifics beyond the contract: metadata, locking, ownership, limits, batching. */
 class LocalLogBusTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private LocalLogConfig config(long segmentBytes) {
     return new LocalLogConfig(dir, 2, Map.of(), segmentBytes);
@@ -48,7 +47,8 @@ class LocalLogBusTest {
   void aSecondOpenOfTheDirectoryFailsFast() {
     try (LocalLogBus bus = LocalLogBus.open(config(1 << 20))) {
       assertThatThrownBy(() -> LocalLogBus.open(config(1 << 20)))
-          .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use");
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("in use");
     }
     LocalLogBus.open(config(1 << 20)).close(); // released on close
   }
@@ -74,7 +74,8 @@ class LocalLogBusTest {
   void sendingToAClosedBusFailsWithBusUnavailable() {
     LocalLogBus bus = LocalLogBus.open(config(1 << 20));
     bus.close();
-    assertThat(bus.producer().send(TOPIC, key(1), value(1))).failsWithin(WAIT)
+    assertThat(bus.producer().send(TOPIC, key(1), value(1)))
+        .failsWithin(WAIT)
         .withThrowableOfType(ExecutionException.class)
         .withCauseInstanceOf(BusUnavailableException.class);
   }
@@ -84,14 +85,16 @@ class LocalLogBusTest {
     LocalLogBus bus = LocalLogBus.open(config(1 << 20));
     bus.ping(WAIT);
     bus.close();
-    assertThatThrownBy(() -> bus.ping(WAIT)).isInstanceOf(BusUnavailableException.class)
+    assertThatThrownBy(() -> bus.ping(WAIT))
+        .isInstanceOf(BusUnavailableException.class)
         .hasMessageContaining("closed");
   }
 
   @Test
   void aRecordLargerThanASegmentIsRejected() {
     try (LocalLogBus bus = LocalLogBus.open(config(4096))) {
-      assertThat(bus.producer().send(TOPIC, null, new byte[5000])).failsWithin(WAIT)
+      assertThat(bus.producer().send(TOPIC, null, new byte[5000]))
+          .failsWithin(WAIT)
           .withThrowableOfType(ExecutionException.class)
           .withCauseInstanceOf(IllegalArgumentException.class);
       assertThat(join(bus.producer().send(TOPIC, null, new byte[4000])).offset()).isZero();
@@ -116,13 +119,15 @@ class LocalLogBusTest {
     try (LocalLogBus bus = LocalLogBus.open(config(1 << 20))) {
       List<CompletableFuture<List<CompletableFuture<RecordPosition>>>> senders = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        senders.add(CompletableFuture.supplyAsync(() -> {
-          List<CompletableFuture<RecordPosition>> futures = new ArrayList<>();
-          for (int i = 0; i < 1000; i++) {
-            futures.add(bus.producer().send(TOPIC, key(i), value(i)));
-          }
-          return futures;
-        }));
+        senders.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  List<CompletableFuture<RecordPosition>> futures = new ArrayList<>();
+                  for (int i = 0; i < 1000; i++) {
+                    futures.add(bus.producer().send(TOPIC, key(i), value(i)));
+                  }
+                  return futures;
+                }));
       }
       for (var sender : senders) {
         sender.get().forEach(LocalLogTesting::join);
@@ -150,24 +155,28 @@ class LocalLogBusTest {
       throws Exception {
     try (LocalLogBus bus = LocalLogBus.open(config(2048))) {
       int total = 4 * 1500;
-      CompletableFuture<List<BusRecord>> reading = CompletableFuture.supplyAsync(() -> {
-        try (BusConsumer consumer = bus.consumer("live", TOPIC)) {
-          List<BusRecord> seen = new ArrayList<>();
-          long deadline = System.nanoTime() + WAIT.toNanos();
-          while (seen.size() < total && System.nanoTime() < deadline) {
-            seen.addAll(consumer.poll(Duration.ofMillis(200)));
-          }
-          return seen;
-        }
-      });
+      CompletableFuture<List<BusRecord>> reading =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (BusConsumer consumer = bus.consumer("live", TOPIC)) {
+                  List<BusRecord> seen = new ArrayList<>();
+                  long deadline = System.nanoTime() + WAIT.toNanos();
+                  while (seen.size() < total && System.nanoTime() < deadline) {
+                    seen.addAll(consumer.poll(Duration.ofMillis(200)));
+                  }
+                  return seen;
+                }
+              });
       List<CompletableFuture<Void>> producers = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         int id = t;
-        producers.add(CompletableFuture.runAsync(() -> {
-          for (int i = 0; i < 1500; i++) {
-            join(bus.producer().send(TOPIC, key(i), value(id * 10_000 + i)));
-          }
-        }));
+        producers.add(
+            CompletableFuture.runAsync(
+                () -> {
+                  for (int i = 0; i < 1500; i++) {
+                    join(bus.producer().send(TOPIC, key(i), value(id * 10_000 + i)));
+                  }
+                }));
       }
       producers.forEach(CompletableFuture::join);
       List<BusRecord> seen = reading.get(WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -175,7 +184,8 @@ class LocalLogBusTest {
       for (int p = 0; p < 2; p++) {
         int partition = p;
         assertThat(seen.stream().filter(r -> r.partition() == partition).map(BusRecord::offset))
-            .isSorted().doesNotHaveDuplicates()
+            .isSorted()
+            .doesNotHaveDuplicates()
             .hasSize((int) bus.consumer("end", TOPIC).endOffset(partition));
       }
     }

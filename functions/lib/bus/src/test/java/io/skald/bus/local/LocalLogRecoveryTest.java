@@ -30,8 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What survives a crash or restart: acknowledged records, torn tails, segments, retention. */
 class LocalLogRecoveryTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private LocalLogConfig config(long segmentBytes) {
     return new LocalLogConfig(dir, 2, Map.of(), segmentBytes);
@@ -43,7 +42,8 @@ class LocalLogRecoveryTest {
       sendAll(bus, 100);
     }
     try (LocalLogBus bus = LocalLogBus.open(config(1 << 20))) {
-      assertThat(readAll(bus, "g", 100)).extracting(r -> text(r.value()))
+      assertThat(readAll(bus, "g", 100))
+          .extracting(r -> text(r.value()))
           .containsExactlyInAnyOrderElementsOf(values(100));
     }
   }
@@ -71,8 +71,8 @@ class LocalLogRecoveryTest {
     assertThat(firstRead).hasSize(50);
 
     try (LocalLogBus reopened = LocalLogBus.open(config(8 * 1024))) {
-      long total = reopened.consumer("x", TOPIC).endOffset(0)
-          + reopened.consumer("y", TOPIC).endOffset(1);
+      long total =
+          reopened.consumer("x", TOPIC).endOffset(0) + reopened.consumer("y", TOPIC).endOffset(1);
       List<BusRecord> all = readAll(reopened, "fresh", (int) total);
       assertThat(all.stream().map(r -> new RecordPosition(TOPIC, r.partition(), r.offset())))
           .containsAll(acknowledged);
@@ -95,7 +95,8 @@ class LocalLogRecoveryTest {
 
       try (LocalLogBus bus = LocalLogBus.open(config)) {
         assertThat(Files.size(segment)).as(damage.name()).isEqualTo(intactSize);
-        assertThat(readAll(bus, "g", 20)).extracting(BusRecord::offset)
+        assertThat(readAll(bus, "g", 20))
+            .extracting(BusRecord::offset)
             .containsExactlyElementsOf(LongStream.range(0, 20).boxed().toList());
         assertThat(join(bus.producer().send(TOPIC, key(0), value(20))).offset()).isEqualTo(20);
       }
@@ -112,7 +113,8 @@ class LocalLogRecoveryTest {
     content[content.length - 2] ^= 0x55; // inside the last value
     Files.write(segment, content);
     try (LocalLogBus bus = LocalLogBus.open(new LocalLogConfig(dir, 1, Map.of(), 1 << 20))) {
-      assertThat(readAll(bus, "g", 9)).extracting(r -> text(r.value()))
+      assertThat(readAll(bus, "g", 9))
+          .extracting(r -> text(r.value()))
           .containsExactlyElementsOf(values(9));
       assertThat(join(bus.producer().send(TOPIC, key(0), value(9))).offset()).isEqualTo(9);
     }
@@ -131,17 +133,19 @@ class LocalLogRecoveryTest {
       assertThat(files.filter(Segment::isSegmentFile).count()).isGreaterThan(5);
     }
     try (LocalLogBus bus = LocalLogBus.open(config)) {
-      assertThat(poll(bus.consumer("g", TOPIC), 123)).extracting(BusRecord::offset)
+      assertThat(poll(bus.consumer("g", TOPIC), 123))
+          .extracting(BusRecord::offset)
           .containsExactlyElementsOf(LongStream.range(77, 200).boxed().toList());
-      assertThat(readAll(bus, "other", 200)).extracting(r -> text(r.value()))
+      assertThat(readAll(bus, "other", 200))
+          .extracting(r -> text(r.value()))
           .containsExactlyElementsOf(values(200));
     }
   }
 
   @Test
   void retentionDeletesOldSealedSegmentsAndConsumersRestartAtTheNewStart() throws IOException {
-    LocalLogConfig config = new LocalLogConfig(dir, 1, Map.of(), 1024)
-        .withRetention(Duration.ofHours(1));
+    LocalLogConfig config =
+        new LocalLogConfig(dir, 1, Map.of(), 1024).withRetention(Duration.ofHours(1));
     try (LocalLogBus bus = LocalLogBus.open(config)) {
       sendAll(bus, 100);
       BusConsumer consumer = bus.consumer("g", TOPIC);
@@ -167,10 +171,15 @@ class LocalLogRecoveryTest {
 
   /** Damage appended to a segment after its last intact record (offset {@code next}). */
   enum TailDamage {
-    GARBAGE, ZEROS, PARTIAL_FRAME, BAD_CRC, WRONG_OFFSET;
+    GARBAGE,
+    ZEROS,
+    PARTIAL_FRAME,
+    BAD_CRC,
+    WRONG_OFFSET;
 
     byte[] bytes(long next) {
-      java.nio.ByteBuffer frame = java.nio.ByteBuffer.allocate(FrameCodec.frameSize(null, value(0)));
+      java.nio.ByteBuffer frame =
+          java.nio.ByteBuffer.allocate(FrameCodec.frameSize(null, value(0)));
       FrameCodec.encode(frame, this == WRONG_OFFSET ? next + 5 : next, 1L, null, value(0));
       byte[] b = frame.array();
       return switch (this) {
@@ -185,5 +194,4 @@ class LocalLogRecoveryTest {
       };
     }
   }
-
 }

@@ -25,8 +25,7 @@ class LocalLogThroughputBenchmark {
   private static final int THREADS = 4;
   private static final int RECORD = 1024;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void appendThroughput() throws Exception {
@@ -58,10 +57,15 @@ class LocalLogThroughputBenchmark {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     LocalLogStats stats = bus.stats();
-    System.out.printf("%s: %,.0f records/s, %.1f MB/s of values, %.1f records per batch, "
-            + "%.1f per fsync, %,d fsyncs/s%n", mode, sent.get() / seconds,
-        sent.get() * RECORD / seconds / 1e6, (double) stats.records() / stats.batches(),
-        stats.recordsPerFsync(), (long) (stats.fsyncs() / seconds));
+    System.out.printf(
+        "%s: %,.0f records/s, %.1f MB/s of values, %.1f records per batch, "
+            + "%.1f per fsync, %,d fsyncs/s%n",
+        mode,
+        sent.get() / seconds,
+        sent.get() * RECORD / seconds / 1e6,
+        (double) stats.records() / stats.batches(),
+        stats.recordsPerFsync(),
+        (long) (stats.fsyncs() / seconds));
   }
 
   private static void produce(Bus bus, int id, int window, long end, AtomicLong sent) {

@@ -6,6 +6,6 @@ package io.skald.logql.engine;
  */
 public sealed interface MetricResult permits MatrixResult, VectorResult, ScalarResult {
 
-    /** Loki's {@code resultType}: {@code matrix}, {@code vector} or {@code scalar}. */
-    String resultType();
+  /** Loki's {@code resultType}: {@code matrix}, {@code vector} or {@code scalar}. */
+  String resultType();
 }

@@ -6,10 +6,9 @@ package io.skald.logql.engine;
  */
 interface StepEvaluator extends AutoCloseable {
 
-    /** The next step's vector, or null after the last step. */
-    StepVector next();
+  /** The next step's vector, or null after the last step. */
+  StepVector next();
 
-    @Override
-    default void close() {
-    }
+  @Override
+  default void close() {}
 }

@@ -2,12 +2,12 @@ package io.skald.logql.log;
 
 /** Tests one line filter operand against a line. */
 interface LineMatcher {
-    LineMatcher ALWAYS = line -> true;
+  LineMatcher ALWAYS = line -> true;
 
-    boolean matches(LineBuffer line);
+  boolean matches(LineBuffer line);
 
-    /** Matchers with scratch state (regex matchers) return a fresh copy per stream. */
-    default LineMatcher forStream() {
-        return this;
-    }
+  /** Matchers with scratch state (regex matchers) return a fresh copy per stream. */
+  default LineMatcher forStream() {
+    return this;
+  }
 }

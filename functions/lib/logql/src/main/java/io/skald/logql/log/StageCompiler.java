@@ -18,64 +18,66 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns syntax stages into runtime stages: one case per {@code StageExpr} record. The
- * syntax package does not know this package, so the parser never builds runtime objects.
+ * Turns syntax stages into runtime stages: one case per {@code StageExpr} record. The syntax
+ * package does not know this package, so the parser never builds runtime objects.
  */
 final class StageCompiler {
-    private StageCompiler() {
-    }
+  private StageCompiler() {}
 
-    static List<Stage> compile(List<StageExpr> exprs) throws ParseException {
-        List<Stage> out = new ArrayList<>(exprs.size());
-        for (StageExpr e : exprs) {
-            try {
-                out.add(compile(e));
-            } catch (IllegalArgumentException err) {
-                throw new ParseException("stage '" + e + "' : " + err.getMessage());
-            }
-        }
-        return out;
+  static List<Stage> compile(List<StageExpr> exprs) throws ParseException {
+    List<Stage> out = new ArrayList<>(exprs.size());
+    for (StageExpr e : exprs) {
+      try {
+        out.add(compile(e));
+      } catch (IllegalArgumentException err) {
+        throw new ParseException("stage '" + e + "' : " + err.getMessage());
+      }
     }
+    return out;
+  }
 
-    /**
-     * @throws IllegalArgumentException with the reason when the stage is invalid
-     */
-    static Stage compile(StageExpr e) {
-        if (e instanceof LineFilterExpr f) {
-            return LineFilter.compile(f);
-        }
-        if (e instanceof LabelFilterExpr f) {
-            return LabelFilters.compile(f.filter());
-        }
-        if (e instanceof JsonParserExpr j) {
-            return j.extractions().isEmpty() ? new JsonParser() : JsonExpressionParser.compile(j.extractions());
-        }
-        if (e instanceof LogfmtParserExpr l) {
-            return l.extractions().isEmpty() ? new LogfmtParser(l.strict(), l.keepEmpty())
-                    : LogfmtExpressionParser.compile(l.strict(), l.extractions());
-        }
-        if (e instanceof RegexpParserExpr r) {
-            return RegexpParser.compile(r.regex());
-        }
-        if (e instanceof PatternParserExpr p) {
-            return PatternParser.compile(p.pattern());
-        }
-        if (e instanceof UnpackParserExpr) {
-            return new UnpackParser();
-        }
-        if (e instanceof LineFormatExpr f) {
-            return LineFormatter.compile(f.template());
-        }
-        if (e instanceof LabelFormatExpr f) {
-            return LabelsFormatter.compile(f.formats());
-        }
-        if (e instanceof DecolorizeExpr) {
-            return Decolorize.INSTANCE;
-        }
-        if (e instanceof DropLabelsExpr d) {
-            return new DropLabels(d.labels());
-        }
-        KeepLabelsExpr k = (KeepLabelsExpr) e;
-        return new KeepLabels(k.labels());
+  /**
+   * @throws IllegalArgumentException with the reason when the stage is invalid
+   */
+  static Stage compile(StageExpr e) {
+    if (e instanceof LineFilterExpr f) {
+      return LineFilter.compile(f);
     }
+    if (e instanceof LabelFilterExpr f) {
+      return LabelFilters.compile(f.filter());
+    }
+    if (e instanceof JsonParserExpr j) {
+      return j.extractions().isEmpty()
+          ? new JsonParser()
+          : JsonExpressionParser.compile(j.extractions());
+    }
+    if (e instanceof LogfmtParserExpr l) {
+      return l.extractions().isEmpty()
+          ? new LogfmtParser(l.strict(), l.keepEmpty())
+          : LogfmtExpressionParser.compile(l.strict(), l.extractions());
+    }
+    if (e instanceof RegexpParserExpr r) {
+      return RegexpParser.compile(r.regex());
+    }
+    if (e instanceof PatternParserExpr p) {
+      return PatternParser.compile(p.pattern());
+    }
+    if (e instanceof UnpackParserExpr) {
+      return new UnpackParser();
+    }
+    if (e instanceof LineFormatExpr f) {
+      return LineFormatter.compile(f.template());
+    }
+    if (e instanceof LabelFormatExpr f) {
+      return LabelsFormatter.compile(f.formats());
+    }
+    if (e instanceof DecolorizeExpr) {
+      return Decolorize.INSTANCE;
+    }
+    if (e instanceof DropLabelsExpr d) {
+      return new DropLabels(d.labels());
+    }
+    KeepLabelsExpr k = (KeepLabelsExpr) e;
+    return new KeepLabels(k.labels());
+  }
 }

@@ -6,17 +6,18 @@ package io.skald.logql.syntax;
  *
  * @param matching null when no on/ignoring clause was given
  */
-public record BinOpExpr(BinOp op, SampleExpr lhs, SampleExpr rhs, boolean returnBool, VectorMatching matching)
-        implements SampleExpr {
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder("(").append(lhs).append(' ').append(op.symbol());
-        if (returnBool) {
-            sb.append(" bool");
-        }
-        if (matching != null) {
-            sb.append(' ').append(matching);
-        }
-        return sb.append(' ').append(rhs).append(')').toString();
+public record BinOpExpr(
+    BinOp op, SampleExpr lhs, SampleExpr rhs, boolean returnBool, VectorMatching matching)
+    implements SampleExpr {
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("(").append(lhs).append(' ').append(op.symbol());
+    if (returnBool) {
+      sb.append(" bool");
     }
+    if (matching != null) {
+      sb.append(' ').append(matching);
+    }
+    return sb.append(' ').append(rhs).append(')').toString();
+  }
 }

@@ -2,8 +2,8 @@ package io.skald.logql.syntax;
 
 /** {@code | decolorize}. */
 public record DecolorizeExpr() implements StageExpr {
-    @Override
-    public String toString() {
-        return "| decolorize";
-    }
+  @Override
+  public String toString() {
+    return "| decolorize";
+  }
 }

@@ -8,8 +8,8 @@ import org.antlr.v4.runtime.Token;
  * lone surrogate, see {@link QueryText}), at the position Loki reports. Go's scanner reads one
  * character ahead and reports the error when it reads the byte, with the position of the token it
  * is scanning then: inside a token, that token; right after one, the token before it (it was the
- * look-ahead); after white space or a comment, line 0 and the column of the last token (the
- * scanner has reset the line but not yet the column). The first byte of a query has no position.
+ * look-ahead); after white space or a comment, line 0 and the column of the last token (the scanner
+ * has reset the line but not yet the column). The first byte of a query has no position.
  */
 final class InvalidUtf8 {
 
@@ -40,7 +40,8 @@ final class InvalidUtf8 {
       return new InvalidUtf8(new ParseException(REASON), 0);
     }
     if (previous != null && previous.getStopIndex() == bad - 1) {
-      return new InvalidUtf8(error(previous, SyntaxErrors.lokiLine(previous, previous.getLine())),
+      return new InvalidUtf8(
+          error(previous, SyntaxErrors.lokiLine(previous, previous.getLine())),
           previous.getStartIndex());
     }
     // After white space or in a comment: the comment's '#' is the last token Loki scanned.

@@ -2,8 +2,8 @@ package io.skald.logql.syntax;
 
 /** {@code | <label filter>} as a pipeline stage. */
 public record LabelFilterExpr(LabelFilter filter) implements StageExpr {
-    @Override
-    public String toString() {
-        return "| " + filter;
-    }
+  @Override
+  public String toString() {
+    return "| " + filter;
+  }
 }

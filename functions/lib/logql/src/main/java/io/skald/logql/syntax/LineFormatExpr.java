@@ -4,8 +4,8 @@ import io.skald.gocompat.GoQuote;
 
 /** {@code | line_format "{{.a}}"}. */
 public record LineFormatExpr(String template) implements StageExpr {
-    @Override
-    public String toString() {
-        return "| line_format " + GoQuote.quote(template);
-    }
+  @Override
+  public String toString() {
+    return "| line_format " + GoQuote.quote(template);
+  }
 }

@@ -2,8 +2,8 @@ package io.skald.logql.syntax;
 
 /** {@code a or b}; printed fully parenthesised like Loki. */
 public record OrLabelFilter(LabelFilter left, LabelFilter right) implements LabelFilter {
-    @Override
-    public String toString() {
-        return "( " + left + " or " + right + " )";
-    }
+  @Override
+  public String toString() {
+    return "( " + left + " or " + right + " )";
+  }
 }

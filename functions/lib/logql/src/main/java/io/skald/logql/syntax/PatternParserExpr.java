@@ -4,8 +4,8 @@ import io.skald.gocompat.GoQuote;
 
 /** {@code | pattern "<ip> - <_> <status>"}. */
 public record PatternParserExpr(String pattern) implements StageExpr {
-    @Override
-    public String toString() {
-        return "| pattern " + GoQuote.quote(pattern);
-    }
+  @Override
+  public String toString() {
+    return "| pattern " + GoQuote.quote(pattern);
+  }
 }

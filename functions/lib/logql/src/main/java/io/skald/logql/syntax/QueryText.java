@@ -52,9 +52,9 @@ public final class QueryText {
   }
 
   /**
-   * Decodes one {@code application/x-www-form-urlencoded} component ({@code +} is a space,
-   * {@code %XX} a byte), keeping bytes that are not UTF-8 as {@link #decodeUtf8} does. Each char
-   * of {@code encoded} is one byte (a raw query string, or a body read as ISO-8859-1).
+   * Decodes one {@code application/x-www-form-urlencoded} component ({@code +} is a space, {@code
+   * %XX} a byte), keeping bytes that are not UTF-8 as {@link #decodeUtf8} does. Each char of {@code
+   * encoded} is one byte (a raw query string, or a body read as ISO-8859-1).
    *
    * @throws IllegalArgumentException with {@link URLDecoder}'s text for a malformed escape
    */
@@ -68,15 +68,16 @@ public final class QueryText {
       return encoded;
     }
     // ISO-8859-1 maps bytes and chars one to one, so the escapes come out as the raw bytes.
-    byte[] raw = URLDecoder.decode(encoded, StandardCharsets.ISO_8859_1)
-        .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] raw =
+        URLDecoder.decode(encoded, StandardCharsets.ISO_8859_1)
+            .getBytes(StandardCharsets.ISO_8859_1);
     return decodeUtf8(raw);
   }
 
   /**
-   * Decodes {@code name=value} pairs separated by {@code &} (a query string, or a form body read
-   * as ISO-8859-1) with {@link #decodeUrlComponent}, in order; a pair without {@code =} has the
-   * empty value.
+   * Decodes {@code name=value} pairs separated by {@code &} (a query string, or a form body read as
+   * ISO-8859-1) with {@link #decodeUrlComponent}, in order; a pair without {@code =} has the empty
+   * value.
    *
    * @throws IllegalArgumentException for a malformed escape
    */
@@ -96,11 +97,10 @@ public final class QueryText {
 
   /**
    * Query parameters as an HTTP server decoded them, unless it replaced bytes that are not UTF-8
-   * with U+FFFD: then the raw query string (asked for only then), decoded with
-   * {@link #decodeForm}.
+   * with U+FFFD: then the raw query string (asked for only then), decoded with {@link #decodeForm}.
    */
-  public static Map<String, List<String>> queryParameters(Map<String, List<String>> decoded,
-      Supplier<String> rawQuery) {
+  public static Map<String, List<String>> queryParameters(
+      Map<String, List<String>> decoded, Supplier<String> rawQuery) {
     for (Map.Entry<String, List<String>> e : decoded.entrySet()) {
       if (e.getKey().indexOf('\uFFFD') >= 0
           || e.getValue().stream().anyMatch(v -> v.indexOf('\uFFFD') >= 0)) {
@@ -115,7 +115,8 @@ public final class QueryText {
   public static int firstInvalid(CharSequence text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {

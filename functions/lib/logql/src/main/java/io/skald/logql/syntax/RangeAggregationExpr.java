@@ -7,17 +7,17 @@ package io.skald.logql.syntax;
  * @param grouping null when absent
  */
 public record RangeAggregationExpr(RangeOp op, LogRangeExpr range, Double param, Grouping grouping)
-        implements SampleExpr {
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder(op.keyword()).append('(');
-        if (param != null) {
-            sb.append(Strings.formatNumber(param)).append(',');
-        }
-        sb.append(range).append(')');
-        if (grouping != null) {
-            sb.append(' ').append(grouping);
-        }
-        return sb.toString();
+    implements SampleExpr {
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(op.keyword()).append('(');
+    if (param != null) {
+      sb.append(Strings.formatNumber(param)).append(',');
     }
+    sb.append(range).append(')');
+    if (grouping != null) {
+      sb.append(' ').append(grouping);
+    }
+    return sb.toString();
+  }
 }

@@ -2,8 +2,8 @@ package io.skald.logql.syntax;
 
 /** {@code | unpack}. */
 public record UnpackParserExpr() implements StageExpr {
-    @Override
-    public String toString() {
-        return "| unpack";
-    }
+  @Override
+  public String toString() {
+    return "| unpack";
+  }
 }

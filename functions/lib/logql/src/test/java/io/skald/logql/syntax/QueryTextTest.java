@@ -49,19 +49,28 @@ class QueryTextTest {
 
   @Test
   void formsDecodeInOrderAndKeepRawBytes() {
-    String body = new String("query=%7Bapp%3D%22%FF%22%7D&match[]=a&match[]=b&flag&x=\u00e9"
-        .getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-    assertThat(QueryText.decodeForm(body)).containsExactly(
-        Map.entry("query", List.of("{app=\"\uDCFF\"}")), Map.entry("match[]", List.of("a", "b")),
-        Map.entry("flag", List.of("")), Map.entry("x", List.of("\u00e9")));
+    String body =
+        new String(
+            "query=%7Bapp%3D%22%FF%22%7D&match[]=a&match[]=b&flag&x=\u00e9"
+                .getBytes(StandardCharsets.UTF_8),
+            StandardCharsets.ISO_8859_1);
+    assertThat(QueryText.decodeForm(body))
+        .containsExactly(
+            Map.entry("query", List.of("{app=\"\uDCFF\"}")),
+                Map.entry("match[]", List.of("a", "b")),
+            Map.entry("flag", List.of("")), Map.entry("x", List.of("\u00e9")));
   }
 
   @Test
   void serverDecodedParametersAreReadAgainOnlyWhenBytesWereReplaced() {
     Map<String, List<String>> valid = Map.of("q", List.of("\u00e9"));
-    assertThat(QueryText.queryParameters(valid, () -> {
-      throw new AssertionError("the raw query is not needed");
-    })).isSameAs(valid);
+    assertThat(
+            QueryText.queryParameters(
+                valid,
+                () -> {
+                  throw new AssertionError("the raw query is not needed");
+                }))
+        .isSameAs(valid);
     assertThat(QueryText.queryParameters(Map.of("q", List.of("\uFFFD")), () -> "q=%FF"))
         .containsExactly(Map.entry("q", List.of("\uDCFF")));
   }

@@ -13,17 +13,26 @@ class SelectorOnlyTest {
 
   @Test
   void aBareSelectorGivesItsMatchers() throws ParseException {
-    assertThat(LogQL.parseMatchers("{app=\"api\", env=~\"prod|dev\"}", true)).containsExactly(
-        new Matcher("app", MatchType.EQ, "api"), new Matcher("env", MatchType.RE, "prod|dev"));
+    assertThat(LogQL.parseMatchers("{app=\"api\", env=~\"prod|dev\"}", true))
+        .containsExactly(
+            new Matcher("app", MatchType.EQ, "api"), new Matcher("env", MatchType.RE, "prod|dev"));
   }
 
   @Test
   void anythingMoreIsLokisErrParseMatchersWithoutPrefix() {
-    for (String query : List.of("{a=\"b\"} |= \"x\"", "{a=\"b\"} | json", "{a=\"b\"} | level=\"error\"",
-        "sum(rate({a=\"b\"}[1m]))", "count_over_time({a=\"b\"}[5m])", "1 + 1")) {
+    for (String query :
+        List.of(
+            "{a=\"b\"} |= \"x\"",
+            "{a=\"b\"} | json",
+            "{a=\"b\"} | level=\"error\"",
+            "sum(rate({a=\"b\"}[1m]))",
+            "count_over_time({a=\"b\"}[5m])",
+            "1 + 1")) {
       for (boolean validate : new boolean[] {true, false}) {
-        assertThatThrownBy(() -> LogQL.parseMatchers(query, validate)).as(query)
-            .isInstanceOf(ParseException.class).hasMessage("only label matchers are supported");
+        assertThatThrownBy(() -> LogQL.parseMatchers(query, validate))
+            .as(query)
+            .isInstanceOf(ParseException.class)
+            .hasMessage("only label matchers are supported");
       }
     }
   }
@@ -39,7 +48,8 @@ class SelectorOnlyTest {
   @Test
   void syntaxErrorsKeepTheirPosition() {
     assertThatThrownBy(() -> LogQL.parseMatchers("{a=\"b\"", false))
-        .hasMessage("parse error at line 1, col 7: syntax error: unexpected $end, expecting } or ,");
+        .hasMessage(
+            "parse error at line 1, col 7: syntax error: unexpected $end, expecting } or ,");
     assertThatThrownBy(() -> LogQL.parseMatchers("", true))
         .hasMessage("parse error : syntax error: unexpected $end");
   }
@@ -55,13 +65,25 @@ class SelectorOnlyTest {
 
   @Test
   void hasFilterAsLokiSaysForDeletes() throws ParseException {
-    for (String q : List.of("{a=\"b\"}", "{a=\"b\"} |= \"\"", "{a=\"b\"} |~ \"\"",
-        "{a=\"b\"} |= \"\" or \"x\"", "{a=\"b\"} | json | line_format \"{{.x}}\"", "{a=\"b\"} | drop x")) {
+    for (String q :
+        List.of(
+            "{a=\"b\"}",
+            "{a=\"b\"} |= \"\"",
+            "{a=\"b\"} |~ \"\"",
+            "{a=\"b\"} |= \"\" or \"x\"",
+            "{a=\"b\"} | json | line_format \"{{.x}}\"",
+            "{a=\"b\"} | drop x")) {
       assertThat(LogQL.parseLogSelector(q, false).hasFilter()).as(q).isFalse();
     }
-    for (String q : List.of("{a=\"b\"} |= \"x\"", "{a=\"b\"} != \"\"", "{a=\"b\"} |> \"<_>\"",
-        "{a=\"b\"} |= ip(\"10.0.0.1\")", "{a=\"b\"} | x=\"y\"", "{a=\"b\"} | json | level=\"error\"",
-        "{a=\"b\"} |= \"x\" |= \"\"")) {
+    for (String q :
+        List.of(
+            "{a=\"b\"} |= \"x\"",
+            "{a=\"b\"} != \"\"",
+            "{a=\"b\"} |> \"<_>\"",
+            "{a=\"b\"} |= ip(\"10.0.0.1\")",
+            "{a=\"b\"} | x=\"y\"",
+            "{a=\"b\"} | json | level=\"error\"",
+            "{a=\"b\"} |= \"x\" |= \"\"")) {
       assertThat(LogQL.parseLogSelector(q, false).hasFilter()).as(q).isTrue();
     }
   }

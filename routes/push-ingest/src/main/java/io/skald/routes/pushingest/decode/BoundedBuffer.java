@@ -18,7 +18,9 @@ final class BoundedBuffer {
     return cap - size;
   }
 
-  /** Makes room for up to {@code n} more bytes (never past the cap) and returns the backing array. */
+  /**
+   * Makes room for up to {@code n} more bytes (never past the cap) and returns the backing array.
+   */
   byte[] ensure(int n) {
     int want = (int) Math.min((long) size + n, cap);
     if (want > buf.length) {

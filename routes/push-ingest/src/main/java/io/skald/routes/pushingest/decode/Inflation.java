@@ -6,14 +6,16 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * {@code Content-Encoding: gzip} (RFC 1952, multi-member like Go's {@code gzip.Reader}) and
- * {@code deflate} (raw RFC 1951 data, like Go's {@code flate.NewReader}; a zlib-wrapped body fails
- * as it does in Loki). Output stops at {@code limit} bytes, so a bomb never inflates further.
- * Errors are 400 with Go's texts ({@code EOF}, {@code unexpected EOF}, {@code gzip: invalid header},
- * {@code gzip: invalid checksum}, {@code flate: corrupt input before offset N}).
+ * {@code Content-Encoding: gzip} (RFC 1952, multi-member like Go's {@code gzip.Reader}) and {@code
+ * deflate} (raw RFC 1951 data, like Go's {@code flate.NewReader}; a zlib-wrapped body fails as it
+ * does in Loki). Output stops at {@code limit} bytes, so a bomb never inflates further. Errors are
+ * 400 with Go's texts ({@code EOF}, {@code unexpected EOF}, {@code gzip: invalid header}, {@code
+ * gzip: invalid checksum}, {@code flate: corrupt input before offset N}).
  */
 final class Inflation {
-  /** The inflated bytes; {@code truncated} means the output reached {@code limit} and was cut there. */
+  /**
+   * The inflated bytes; {@code truncated} means the output reached {@code limit} and was cut there.
+   */
   record Result(byte[] bytes, boolean truncated) {}
 
   private static final int FHCRC = 2;
@@ -71,7 +73,8 @@ final class Inflation {
   }
 
   /** Inflates one deflate stream; returns true when the output hit the limit first. */
-  private static boolean inflateMember(Inflater inflater, BoundedBuffer out, int inputOffset, CRC32 crc) {
+  private static boolean inflateMember(
+      Inflater inflater, BoundedBuffer out, int inputOffset, CRC32 crc) {
     try {
       int stalls = 0;
       while (!inflater.finished()) {
@@ -79,7 +82,8 @@ final class Inflation {
           return true;
         }
         byte[] buf = out.ensure(64 * 1024);
-        int n = inflater.inflate(buf, out.size(), Math.min(buf.length - out.size(), out.remaining()));
+        int n =
+            inflater.inflate(buf, out.size(), Math.min(buf.length - out.size(), out.remaining()));
         if (crc != null) {
           crc.update(buf, out.size(), n);
         }
@@ -156,7 +160,10 @@ final class Inflation {
   }
 
   private static long le32(byte[] b, int p) {
-    return (b[p] & 0xFFL) | (b[p + 1] & 0xFFL) << 8 | (b[p + 2] & 0xFFL) << 16 | (b[p + 3] & 0xFFL) << 24;
+    return (b[p] & 0xFFL)
+        | (b[p + 1] & 0xFFL) << 8
+        | (b[p + 2] & 0xFFL) << 16
+        | (b[p + 3] & 0xFFL) << 24;
   }
 
   private static PushException bad(String message) {

@@ -61,7 +61,8 @@ final class JsonPushParser {
     }
   }
 
-  private static PushRequest parseObject(byte[] body, boolean acceptQueryStyleMetadata) throws IOException {
+  private static PushRequest parseObject(byte[] body, boolean acceptQueryStyleMetadata)
+      throws IOException {
     try (JsonParser p = JsonSupport.open(body)) {
       return new JsonPushParser(body, acceptQueryStyleMetadata, p).request();
     }
@@ -89,8 +90,12 @@ final class JsonPushParser {
     }
     if (t != JsonToken.START_ARRAY) {
       long start = JsonSupport.tokenStart(p);
-      throw JsoniterText.error(STREAMS_PATH, "decode slice",
-          "expect [ or n, but found " + JsoniterText.found(body, start), body, start + 1);
+      throw JsoniterText.error(
+          STREAMS_PATH,
+          "decode slice",
+          "expect [ or n, but found " + JsoniterText.found(body, start),
+          body,
+          start + 1);
     }
     JsonStreamContext array = p.getParsingContext();
     List<PushStream> streams = new ArrayList<>();
@@ -154,7 +159,10 @@ final class JsonPushParser {
     return new StreamResult(new PushStream(labels, entries), null);
   }
 
-  /** {@code {"a":"b",...}} printed as Loki's {@code LabelSet.String()}: sorted keys, Go-quoted values. */
+  /**
+   * {@code {"a":"b",...}} printed as Loki's {@code LabelSet.String()}: sorted keys, Go-quoted
+   * values.
+   */
   private String labelSet() throws IOException {
     Map<String, String> set = new TreeMap<>(Utf8::compare);
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -173,7 +181,9 @@ final class JsonPushParser {
     return b.append('}').toString();
   }
 
-  /** Reads the {@code values} array into {@code out}; returns the first entry's error text, if any. */
+  /**
+   * Reads the {@code values} array into {@code out}; returns the first entry's error text, if any.
+   */
   private String values(List<PushEntry> out) throws IOException {
     while (p.nextToken() != JsonToken.END_ARRAY) {
       JsonToken t = p.currentToken();
@@ -193,8 +203,8 @@ final class JsonPushParser {
 
   /**
    * One {@code [ts, line, sm]} array, replaying the index bookkeeping of Loki's decoder: an element
-   * of the wrong type records an error without advancing the index, so a later element can take
-   * its slot (and overwrite the error).
+   * of the wrong type records an error without advancing the index, so a later element can take its
+   * slot (and overwrite the error).
    */
   private String entry(List<PushEntry> out) throws IOException {
     int i = 0;
@@ -270,7 +280,9 @@ final class JsonPushParser {
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String k = p.currentName();
             JsonToken iv = p.nextToken();
-            if (iv != JsonToken.VALUE_STRING && iv != JsonToken.VALUE_NUMBER_INT && iv != JsonToken.VALUE_NUMBER_FLOAT) {
+            if (iv != JsonToken.VALUE_STRING
+                && iv != JsonToken.VALUE_NUMBER_INT
+                && iv != JsonToken.VALUE_NUMBER_FLOAT) {
               String type = JsonSupport.goTypeName(iv);
               JsonSupport.skipValue(p);
               skipRemainingFields(); // the inner object
@@ -288,7 +300,9 @@ final class JsonPushParser {
         }
         continue;
       }
-      sm.add(new MetadataPair(name, v == JsonToken.VALUE_STRING ? p.getText() : JsonSupport.rawValue(p, body)));
+      sm.add(
+          new MetadataPair(
+              name, v == JsonToken.VALUE_STRING ? p.getText() : JsonSupport.rawValue(p, body)));
     }
     sm.sort((a, b) -> Utf8.compare(a.name(), b.name()));
     return null;

@@ -9,18 +9,26 @@ import io.skald.routes.pushingest.PushException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Shared pieces of the two JSON dialects: parser factory, root handling, offsets and generic errors. */
+/**
+ * Shared pieces of the two JSON dialects: parser factory, root handling, offsets and generic
+ * errors.
+ */
 final class JsonSupport {
-  static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxStringLength(Integer.MAX_VALUE)
-          .maxNestingDepth(10_000)
-          .maxNameLength(Integer.MAX_VALUE)
-          .build())
-      .build();
+  static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxStringLength(Integer.MAX_VALUE)
+                  .maxNestingDepth(10_000)
+                  .maxNameLength(Integer.MAX_VALUE)
+                  .build())
+          .build();
 
   /** What the root of the body turned out to be. */
-  enum Root { OBJECT, NULL }
+  enum Root {
+    OBJECT,
+    NULL
+  }
 
   private JsonSupport() {}
 
@@ -45,12 +53,18 @@ final class JsonSupport {
       for (int k = 0; k < 3; k++) {
         int at = i + 1 + k;
         if (at >= body.length || body[at] != ull[k]) {
-          throw JsoniterText.error("", "skipThreeBytes", "expect ull", body, Math.min(at + 1, body.length));
+          throw JsoniterText.error(
+              "", "skipThreeBytes", "expect ull", body, Math.min(at + 1, body.length));
         }
       }
       return Root.NULL;
     }
-    throw JsoniterText.error("", "readObjectStart", "expect { or n, but found " + JsoniterText.found(body, i), body, i + 1);
+    throw JsoniterText.error(
+        "",
+        "readObjectStart",
+        "expect { or n, but found " + JsoniterText.found(body, i),
+        body,
+        i + 1);
   }
 
   static JsonParser open(byte[] body) throws IOException {
@@ -62,7 +76,8 @@ final class JsonSupport {
    * reason is decoded again with invalid sequences replaced by U+FFFD.
    */
   static boolean isInvalidUtf8(IOException e) {
-    return e instanceof StreamReadException sre && sre.getOriginalMessage() != null
+    return e instanceof StreamReadException sre
+        && sre.getOriginalMessage() != null
         && sre.getOriginalMessage().startsWith("Invalid UTF-8");
   }
 

@@ -15,11 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The legacy dialect of {@code /api/prom/push}: the protobuf message in JSON form,
- * {@code {"streams":[{"labels":"{a=\"b\"}","entries":[{"ts":"<RFC3339>","line":".."}]}]}}. Field
- * names match case-insensitively (json-iterator's default); {@code structuredMetadata} is an
- * object of strings. Errors carry json-iterator's field path, e.g.
- * {@code push.PushRequest.Streams: []push.Stream: push.Stream.Entries: []push.Entry: push.Entry.Timestamp: ...}.
+ * The legacy dialect of {@code /api/prom/push}: the protobuf message in JSON form, {@code
+ * {"streams":[{"labels":"{a=\"b\"}","entries":[{"ts":"<RFC3339>","line":".."}]}]}}. Field names
+ * match case-insensitively (json-iterator's default); {@code structuredMetadata} is an object of
+ * strings. Errors carry json-iterator's field path, e.g. {@code push.PushRequest.Streams:
+ * []push.Stream: push.Stream.Entries: []push.Entry: push.Entry.Timestamp: ...}.
  */
 final class LegacyJsonPushParser {
   private static final String STREAMS = "push.PushRequest.Streams: []push.Stream: ";
@@ -144,7 +144,8 @@ final class LegacyJsonPushParser {
     String path = ENTRIES + "push.Entry.Timestamp: ";
     if (v != JsonToken.VALUE_STRING) {
       long head = JsonSupport.skipValue(p);
-      throw JsoniterText.error(path, "unmarshalerDecoder", "Time.UnmarshalJSON: input is not a JSON string", body, head);
+      throw JsoniterText.error(
+          path, "unmarshalerDecoder", "Time.UnmarshalJSON: input is not a JSON string", body, head);
     }
     long start = JsonSupport.tokenStart(p);
     long end = JsonSupport.tokenEnd(p);
@@ -167,8 +168,12 @@ final class LegacyJsonPushParser {
     if (v != JsonToken.START_OBJECT) {
       String type = JsonSupport.goTypeName(v);
       long head = JsonSupport.skipValue(p);
-      throw JsoniterText.error(path, "unmarshalerDecoder",
-          "json: cannot unmarshal " + type + " into Go value of type map[string]string", body, head);
+      throw JsoniterText.error(
+          path,
+          "unmarshalerDecoder",
+          "json: cannot unmarshal " + type + " into Go value of type map[string]string",
+          body,
+          head);
     }
     List<MetadataPair> pairs = new ArrayList<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -185,8 +190,12 @@ final class LegacyJsonPushParser {
         p.nextToken();
         JsonSupport.skipValue(p);
       }
-      throw JsoniterText.error(path, "unmarshalerDecoder",
-          "json: cannot unmarshal " + type + " into Go value of type string", body, p.currentLocation().getByteOffset());
+      throw JsoniterText.error(
+          path,
+          "unmarshalerDecoder",
+          "json: cannot unmarshal " + type + " into Go value of type string",
+          body,
+          p.currentLocation().getByteOffset());
     }
     pairs.sort((a, b) -> Utf8.compare(a.name(), b.name()));
     return pairs;
@@ -229,6 +238,7 @@ final class LegacyJsonPushParser {
 
   private PushException foundError(String path, String operation, String message) {
     long start = JsonSupport.tokenStart(p);
-    return JsoniterText.error(path, operation, message + JsoniterText.found(body, start), body, start + 1);
+    return JsoniterText.error(
+        path, operation, message + JsoniterText.found(body, start), body, start + 1);
   }
 }

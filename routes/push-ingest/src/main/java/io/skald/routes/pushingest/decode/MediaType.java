@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Go's {@code mime.ParseMediaType}, reduced to what the push handler needs: the lower-cased media
- * type, and the same errors (all 400 with Go's text). Loki treats every type other than
- * {@code application/json} as protobuf, but a header that does not parse fails the request.
+ * type, and the same errors (all 400 with Go's text). Loki treats every type other than {@code
+ * application/json} as protobuf, but a header that does not parse fails the request.
  */
 final class MediaType {
   private static final String TSPECIALS = "()<>@,;:\\\"/[]?=";
@@ -70,7 +70,9 @@ final class MediaType {
     }
   }
 
-  /** {@code ; name = value}; returns null on a syntax error, else {name, value} and the end index. */
+  /**
+   * {@code ; name = value}; returns null on a syntax error, else {name, value} and the end index.
+   */
   private static String[] consumeParam(String v, int start, int[] end) {
     int i = skipSpace(v, start);
     if (i >= v.length() || v.charAt(i) != ';') {
@@ -134,7 +136,11 @@ final class MediaType {
 
   /** Go's {@code unicode.IsSpace}. */
   private static boolean isGoSpace(char c) {
-    return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0 || (c > 0xFF && Character.isSpaceChar(c));
+    return c == ' '
+        || (c >= '\t' && c <= '\r')
+        || c == 0x85
+        || c == 0xA0
+        || (c > 0xFF && Character.isSpaceChar(c));
   }
 
   private static PushException bad(String message) {

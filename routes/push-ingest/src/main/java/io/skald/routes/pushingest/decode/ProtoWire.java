@@ -36,7 +36,9 @@ final class ProtoWire {
     }
   }
 
-  /** Reads a length prefix and returns the end offset of the field, checked against {@code limit}. */
+  /**
+   * Reads a length prefix and returns the end offset of the field, checked against {@code limit}.
+   */
   int lengthDelimitedEnd(int limit) {
     long len = varint(limit);
     if (len < 0) {
@@ -51,7 +53,8 @@ final class ProtoWire {
 
   String string(int limit) {
     int end = lengthDelimitedEnd(limit);
-    String s = new String(buf, pos, end - pos, StandardCharsets.UTF_8); // invalid UTF-8 becomes U+FFFD
+    String s =
+        new String(buf, pos, end - pos, StandardCharsets.UTF_8); // invalid UTF-8 becomes U+FFFD
     pos = end;
     return s;
   }
@@ -87,7 +90,7 @@ final class ProtoWire {
           skipField(limit);
         }
       }
-      case 4 -> { }
+      case 4 -> {}
       case 5 -> advance(4, limit);
       default -> throw bad("proto: illegal wireType " + wireType);
     }

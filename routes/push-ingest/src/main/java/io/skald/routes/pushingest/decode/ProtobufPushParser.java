@@ -80,7 +80,8 @@ final class ProtobufPushParser {
   }
 
   private PushEntry entry(int limit) {
-    // A missing timestamp is Go's zero time (0001-01-01), far before anything the validator accepts.
+    // A missing timestamp is Go's zero time (0001-01-01), far before anything the validator
+    // accepts.
     long ts = Long.MIN_VALUE;
     String line = "";
     List<MetadataPair> metadata = new ArrayList<>(0);
@@ -161,7 +162,8 @@ final class ProtobufPushParser {
       throw ProtoWire.bad("timestamp: " + goTimestamp(seconds, nanos) + " after 10000-01-01");
     }
     if (nanos < 0 || nanos >= 1_000_000_000L) {
-      throw ProtoWire.bad("timestamp: " + goTimestamp(seconds, nanos) + ": nanos not in range [0, 1e9)");
+      throw ProtoWire.bad(
+          "timestamp: " + goTimestamp(seconds, nanos) + ": nanos not in range [0, 1e9)");
     }
     return GoTime.saturatedNanos(seconds, nanos);
   }
@@ -178,7 +180,14 @@ final class ProtobufPushParser {
       throw ProtoWire.bad("proto: " + message + ": wiretype end group for non-group");
     }
     if (field <= 0) {
-      throw ProtoWire.bad("proto: " + message + ": illegal tag " + field + " (wire type " + Long.toUnsignedString(tag) + ")");
+      throw ProtoWire.bad(
+          "proto: "
+              + message
+              + ": illegal tag "
+              + field
+              + " (wire type "
+              + Long.toUnsignedString(tag)
+              + ")");
     }
     return tag;
   }

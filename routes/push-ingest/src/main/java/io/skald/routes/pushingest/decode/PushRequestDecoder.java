@@ -7,19 +7,23 @@ import io.skald.routes.pushingest.model.PushRequest;
 
 /**
  * Turns a push body into a {@link PushRequest}, as Loki's {@code parsePushRequestBody} does:
+ *
  * <ol>
- *   <li>{@code Content-Encoding} {@code ""}/{@code snappy} (nothing to do), {@code gzip} or
- *       {@code deflate} (inflated here); anything else is 400 {@code Content-Encoding "<x>" not supported};
+ *   <li>{@code Content-Encoding} {@code ""}/{@code snappy} (nothing to do), {@code gzip} or {@code
+ *       deflate} (inflated here); anything else is 400 {@code Content-Encoding "<x>" not
+ *       supported};
  *   <li>{@code Content-Type} parsed as a media type (400 {@code mime: no media type} when missing);
  *   <li>{@code application/json}: the v1 or legacy JSON dialect depending on the route; any other
  *       type: snappy block-compressed protobuf.
  * </ol>
+ *
  * Size limits give 413 {@code request body too large: ...}. Every other failure is a 400 whose text
- * is Loki's Go error text. The decoder never throws anything but {@link PushException}.
- * Thread-safe and stateless.
+ * is Loki's Go error text. The decoder never throws anything but {@link PushException}. Thread-safe
+ * and stateless.
  */
 public final class PushRequestDecoder {
-  static final String TOO_LARGE = "request body too large: message size too large than max (%d vs %d)";
+  static final String TOO_LARGE =
+      "request body too large: message size too large than max (%d vs %d)";
   static final String DECOMPRESSED_TOO_LARGE =
       "request body too large: decompressed message size too large than max (%d vs %d)";
 
@@ -47,9 +51,11 @@ public final class PushRequestDecoder {
    * @param route which push route received the body (selects the JSON dialect)
    * @throws PushException 400 (malformed), 413 (too large)
    */
-  public PushRequest decode(byte[] body, String contentType, String contentEncoding, PushRoute route) {
+  public PushRequest decode(
+      byte[] body, String contentType, String contentEncoding, PushRoute route) {
     try {
-      return decodeUnchecked(body == null ? new byte[0] : body, contentType, contentEncoding, route);
+      return decodeUnchecked(
+          body == null ? new byte[0] : body, contentType, contentEncoding, route);
     } catch (PushException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
@@ -58,17 +64,24 @@ public final class PushRequestDecoder {
     }
   }
 
-  private PushRequest decodeUnchecked(byte[] body, String contentType, String contentEncoding, PushRoute route) {
+  private PushRequest decodeUnchecked(
+      byte[] body, String contentType, String contentEncoding, PushRoute route) {
     String encoding = contentEncoding == null ? "" : contentEncoding;
-    boolean inflate = switch (encoding) {
-      case "", "snappy" -> false;
-      case "gzip", "deflate" -> true;
-      default -> throw new PushException(400, "Content-Encoding " + quote(encoding) + " not supported");
-    };
+    boolean inflate =
+        switch (encoding) {
+          case "", "snappy" -> false;
+          case "gzip", "deflate" -> true;
+          default ->
+              throw new PushException(
+                  400, "Content-Encoding " + quote(encoding) + " not supported");
+        };
     long maxRecv = config.maxRecvMsgSize() > 0 ? config.maxRecvMsgSize() : Long.MAX_VALUE;
-    long maxDecompressed = Math.min(config.maxDecompressedSize() > 0 ? config.maxDecompressedSize() : ARRAY_MAX, ARRAY_MAX);
+    long maxDecompressed =
+        Math.min(
+            config.maxDecompressedSize() > 0 ? config.maxDecompressedSize() : ARRAY_MAX, ARRAY_MAX);
     if (encoding.equals("gzip")) {
-      Inflation.checkGzipHeader(body); // Go's gzip.NewReader reads it before the media type is looked at
+      Inflation.checkGzipHeader(
+          body); // Go's gzip.NewReader reads it before the media type is looked at
     }
     String mediaType = MediaType.parse(contentType);
     boolean json = mediaType.equals("application/json");
@@ -78,13 +91,15 @@ public final class PushRequestDecoder {
     if (inflate) {
       long cap = json ? maxDecompressed : Math.min(maxDecompressed, maxRecv);
       int limit = (int) Math.min(cap + 1, ARRAY_MAX);
-      Inflation.Result r = encoding.equals("gzip") ? Inflation.gzip(body, limit) : Inflation.deflate(body, limit);
+      Inflation.Result r =
+          encoding.equals("gzip") ? Inflation.gzip(body, limit) : Inflation.deflate(body, limit);
       payload = r.bytes();
       if (!json && payload.length > maxRecv) {
         throw new PushException(413, String.format(TOO_LARGE, payload.length, maxRecv));
       }
       if (r.truncated()) {
-        throw new PushException(413, String.format(DECOMPRESSED_TOO_LARGE, payload.length, maxDecompressed));
+        throw new PushException(
+            413, String.format(DECOMPRESSED_TOO_LARGE, payload.length, maxDecompressed));
       }
     }
     if (json) {
@@ -94,7 +109,8 @@ public final class PushRequestDecoder {
     }
     long declared = SnappyBlock.decodedLength(payload);
     if (declared > maxDecompressed) {
-      throw new PushException(413, String.format(DECOMPRESSED_TOO_LARGE, declared, maxDecompressed));
+      throw new PushException(
+          413, String.format(DECOMPRESSED_TOO_LARGE, declared, maxDecompressed));
     }
     return ProtobufPushParser.parse(SnappyBlock.decode(payload, (int) declared));
   }

@@ -5,16 +5,19 @@ import java.io.IOException;
 import org.xerial.snappy.Snappy;
 
 /**
- * Snappy block format (not the framed/stream format), as Go's {@code snappy.DecodedLen} and
- * {@code snappy.Decode}. The declared length is read first so that the size limit is enforced
- * before anything is allocated.
+ * Snappy block format (not the framed/stream format), as Go's {@code snappy.DecodedLen} and {@code
+ * snappy.Decode}. The declared length is read first so that the size limit is enforced before
+ * anything is allocated.
  */
 final class SnappyBlock {
   static final String CORRUPT = "snappy: corrupt input";
 
   private SnappyBlock() {}
 
-  /** The decoded length the block declares (its uvarint header); 400 {@code snappy: corrupt input} if unreadable. */
+  /**
+   * The decoded length the block declares (its uvarint header); 400 {@code snappy: corrupt input}
+   * if unreadable.
+   */
   static long decodedLength(byte[] block) {
     long v = 0;
     for (int i = 0, shift = 0; i < block.length && i < 10; i++, shift += 7) {

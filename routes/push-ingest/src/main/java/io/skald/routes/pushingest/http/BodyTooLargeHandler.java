@@ -20,20 +20,26 @@ import java.util.regex.Pattern;
 @Singleton
 @Replaces(io.micronaut.http.server.exceptions.ContentLengthExceededHandler.class)
 @Requires(classes = {ContentLengthExceededException.class, ExceptionHandler.class})
-public class BodyTooLargeHandler implements ExceptionHandler<ContentLengthExceededException, HttpResponse<String>> {
+public class BodyTooLargeHandler
+    implements ExceptionHandler<ContentLengthExceededException, HttpResponse<String>> {
 
   private static final Pattern SIZES = Pattern.compile("\\[(\\d+)].*\\[(\\d+)]");
 
   @Override
   public HttpResponse<String> handle(HttpRequest request, ContentLengthExceededException e) {
     return HttpResponse.<String>status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
-        .body(message(e.getMessage()) + "\n").contentType("text/plain; charset=utf-8");
+        .body(message(e.getMessage()) + "\n")
+        .contentType("text/plain; charset=utf-8");
   }
 
   static String message(String micronautMessage) {
     Matcher m = SIZES.matcher(micronautMessage == null ? "" : micronautMessage);
     return m.find()
-        ? "request body too large: message size too large than max (" + m.group(1) + " vs " + m.group(2) + ")"
+        ? "request body too large: message size too large than max ("
+            + m.group(1)
+            + " vs "
+            + m.group(2)
+            + ")"
         : "request body too large";
   }
 }

@@ -6,8 +6,8 @@ import io.skald.schemas.Topics;
 import jakarta.validation.constraints.NotBlank;
 
 /**
- * Ingest settings ({@code skald.ingest.*}); the validation and rate limits are the tenant's
- * {@code Limits} ({@code skald.limits.*}).
+ * Ingest settings ({@code skald.ingest.*}); the validation and rate limits are the tenant's {@code
+ * Limits} ({@code skald.limits.*}).
  *
  * @param topic bus topic the route publishes {@code LogBatch} events to
  */

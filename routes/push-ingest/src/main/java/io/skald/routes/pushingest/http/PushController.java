@@ -55,14 +55,20 @@ public class PushController {
     } catch (TenantException e) {
       return text(e.status(), e.getMessage() + "\n");
     }
-    PushCall call = new PushCall(tenant, body == null ? new byte[0] : body,
-        request.getHeaders().get(HttpHeaders.CONTENT_TYPE), request.getHeaders().get(HttpHeaders.CONTENT_ENCODING),
-        route);
+    PushCall call =
+        new PushCall(
+            tenant,
+            body == null ? new byte[0] : body,
+            request.getHeaders().get(HttpHeaders.CONTENT_TYPE),
+            request.getHeaders().get(HttpHeaders.CONTENT_ENCODING),
+            route);
     PushReply reply = camel.requestBody(PushIngestRoute.ENDPOINT, call, PushReply.class);
     return reply.status() == 204 ? HttpResponse.noContent() : text(reply.status(), reply.body());
   }
 
   private static HttpResponse<String> text(int status, String body) {
-    return HttpResponse.<String>status(HttpStatus.valueOf(status)).body(body).contentType("text/plain; charset=utf-8");
+    return HttpResponse.<String>status(HttpStatus.valueOf(status))
+        .body(body)
+        .contentType("text/plain; charset=utf-8");
   }
 }

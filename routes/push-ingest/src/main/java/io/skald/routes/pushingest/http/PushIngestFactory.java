@@ -28,7 +28,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 public class PushIngestFactory {
 
   @Singleton
-  PushSteps pushSteps(Bus bus, IngestConfig config, TenantLimits limits, Clock clock, MeterRegistry meters) {
+  PushSteps pushSteps(
+      Bus bus, IngestConfig config, TenantLimits limits, Clock clock, MeterRegistry meters) {
     return new PushSteps(
         new PushRequestDecoder(),
         new PushValidator(limits.global(), clock),
@@ -52,11 +53,13 @@ public class PushIngestFactory {
   @Singleton
   @Named("ingest")
   ReadinessCheck ingestReadiness(CamelContext camel) {
-    return ReadinessCheck.of("ingest", () -> {
-      if (!camel.isStarted()) {
-        throw new IllegalStateException("the push route is " + camel.getStatus());
-      }
-    });
+    return ReadinessCheck.of(
+        "ingest",
+        () -> {
+          if (!camel.isStarted()) {
+            throw new IllegalStateException("the push route is " + camel.getStatus());
+          }
+        });
   }
 
   @Singleton

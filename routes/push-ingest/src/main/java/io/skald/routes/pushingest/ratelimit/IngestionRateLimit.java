@@ -3,8 +3,8 @@ package io.skald.routes.pushingest.ratelimit;
 import io.skald.limits.Limits;
 
 /**
- * A tenant's ingestion rate limit, in Loki's units ({@code ingestion_rate_mb},
- * {@code ingestion_burst_size_mb}; 1 MB = 1 MiB = 1048576 bytes).
+ * A tenant's ingestion rate limit, in Loki's units ({@code ingestion_rate_mb}, {@code
+ * ingestion_burst_size_mb}; 1 MB = 1 MiB = 1048576 bytes).
  *
  * <p>Loki's default {@code global} strategy divides the rate (not the burst) by the number of
  * healthy distributors; pass the per-instance rate here (see {@link #perInstance}).
@@ -33,6 +33,8 @@ public record IngestionRateLimit(double ingestionRateMb, double ingestionBurstSi
 
   /** The limit one of {@code instances} healthy distributors enforces under the global strategy. */
   public IngestionRateLimit perInstance(int instances) {
-    return instances <= 1 ? this : new IngestionRateLimit(ingestionRateMb / instances, ingestionBurstSizeMb);
+    return instances <= 1
+        ? this
+        : new IngestionRateLimit(ingestionRateMb / instances, ingestionBurstSizeMb);
   }
 }

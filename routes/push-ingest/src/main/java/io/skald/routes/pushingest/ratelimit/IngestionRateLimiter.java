@@ -42,23 +42,26 @@ public final class IngestionRateLimiter {
     return tenant -> limit;
   }
 
-  /** @param limits the limit of a tenant; looked up on every request so that overrides apply at once */
+  /**
+   * @param limits the limit of a tenant; looked up on every request so that overrides apply at once
+   */
   public IngestionRateLimiter(Clock clock, Function<String, IngestionRateLimit> limits) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
   /**
-   * Admits the request or throws 429 with Loki's text:
-   * {@code ingestion rate limit exceeded for user <t> (limit: <n> bytes/sec) while attempting to
-   * ingest '<lines>' lines totaling '<bytes>' bytes, reduce log volume or contact your Loki
-   * administrator to see if the limit can be increased}.
+   * Admits the request or throws 429 with Loki's text: {@code ingestion rate limit exceeded for
+   * user <t> (limit: <n> bytes/sec) while attempting to ingest '<lines>' lines totaling '<bytes>'
+   * bytes, reduce log volume or contact your Loki administrator to see if the limit can be
+   * increased}.
    */
   public void check(String tenant, long lines, long bytes) {
     IngestionRateLimit limit = limits.apply(tenant);
     if (!tryAcquire(tenant, limit, bytes)) {
-      throw new PushException(429, IngestRejection.RATE_LIMITED.format(
-          tenant, (long) limit.bytesPerSecond(), lines, bytes));
+      throw new PushException(
+          429,
+          IngestRejection.RATE_LIMITED.format(tenant, (long) limit.bytesPerSecond(), lines, bytes));
     }
   }
 
@@ -84,7 +87,8 @@ public final class IngestionRateLimiter {
         last = now;
       }
       if (now.isAfter(last)) {
-        double elapsed = (now.getEpochSecond() - last.getEpochSecond()) + (now.getNano() - last.getNano()) / 1e9;
+        double elapsed =
+            (now.getEpochSecond() - last.getEpochSecond()) + (now.getNano() - last.getNano()) / 1e9;
         tokens = Math.min(burst, tokens + elapsed * limit.bytesPerSecond());
         last = now;
       }

@@ -18,14 +18,20 @@ public final class IngestMetrics {
     counter("loki.distributor.lines.received", tenant).increment(push.acceptedLines());
     counter("loki.distributor.bytes.received", tenant).increment(push.acceptedBytes());
     for (Rejection r : push.rejections()) {
-      Counter.builder("loki.discarded.samples").tag("tenant", tenant).tag("reason", r.reason().code())
-          .register(registry).increment(r.entries());
+      Counter.builder("loki.discarded.samples")
+          .tag("tenant", tenant)
+          .tag("reason", r.reason().code())
+          .register(registry)
+          .increment(r.entries());
     }
   }
 
   void rejected(String tenant, String reason, long lines) {
-    Counter.builder("loki.discarded.samples").tag("tenant", tenant).tag("reason", reason)
-        .register(registry).increment(lines);
+    Counter.builder("loki.discarded.samples")
+        .tag("tenant", tenant)
+        .tag("reason", reason)
+        .register(registry)
+        .increment(lines);
   }
 
   private Counter counter(String name, String tenant) {

@@ -16,10 +16,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Turns each accepted stream into one Avro {@code LogBatch} on the bus, keyed by tenant and
- * stream so a stream stays in one partition and in order, and returns only when every record is
- * durable. Anything short of that is a {@link BusUnavailableException}: the client gets 503 and
- * retries; records that did land are deduplicated downstream.
+ * Turns each accepted stream into one Avro {@code LogBatch} on the bus, keyed by tenant and stream
+ * so a stream stays in one partition and in order, and returns only when every record is durable.
+ * Anything short of that is a {@link BusUnavailableException}: the client gets 503 and retries;
+ * records that did land are deduplicated downstream.
  */
 public final class LogBatchPublisher {
 
@@ -37,13 +37,15 @@ public final class LogBatchPublisher {
     long now = clock.millis();
     List<CompletableFuture<?>> pending = new ArrayList<>();
     for (ValidStream stream : validated.push().streams()) {
-      LogBatch batch = LogBatch.newBuilder()
-          .setTenant(validated.tenant())
-          .setLabels(stream.canonicalLabels())
-          .setEntries(entries(stream.entries()))
-          .setReceivedAtMillis(now)
-          .build();
-      pending.add(producer.send(topic, Topics.LOG_BATCH.key(batch), Topics.LOG_BATCH.encode(batch)));
+      LogBatch batch =
+          LogBatch.newBuilder()
+              .setTenant(validated.tenant())
+              .setLabels(stream.canonicalLabels())
+              .setEntries(entries(stream.entries()))
+              .setReceivedAtMillis(now)
+              .build();
+      pending.add(
+          producer.send(topic, Topics.LOG_BATCH.key(batch), Topics.LOG_BATCH.encode(batch)));
     }
     try {
       CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get();
@@ -52,7 +54,9 @@ public final class LogBatchPublisher {
       throw new BusUnavailableException("interrupted while waiting for the bus", e);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof BusUnavailableException b
-          ? b : new BusUnavailableException("the bus did not accept the batch: " + e.getCause(), e.getCause());
+          ? b
+          : new BusUnavailableException(
+              "the bus did not accept the batch: " + e.getCause(), e.getCause());
     }
     return validated;
   }

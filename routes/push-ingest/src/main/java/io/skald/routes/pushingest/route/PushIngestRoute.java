@@ -21,9 +21,12 @@ public final class PushIngestRoute extends RouteBuilder {
   @Override
   public void configure() {
     onException(PushException.class).handled(true).bean(steps, "rejected(${exception})");
-    onException(BusUnavailableException.class).handled(true).bean(steps, "unavailable(${exception})");
+    onException(BusUnavailableException.class)
+        .handled(true)
+        .bean(steps, "unavailable(${exception})");
 
-    from(ENDPOINT).routeId("loki-push")
+    from(ENDPOINT)
+        .routeId("loki-push")
         .bean(steps, "decode")
         .bean(steps, "validate")
         .bean(steps, "rateLimit")

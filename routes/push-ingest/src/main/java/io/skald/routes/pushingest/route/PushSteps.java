@@ -26,9 +26,16 @@ public final class PushSteps {
   private final LogBatchPublisher publisher;
   private final IngestMetrics metrics;
 
-  /** @param limits what each tenant's pushes are validated against */
-  public PushSteps(PushRequestDecoder decoder, PushValidator validator, TenantLimits limits,
-      IngestionRateLimiter rateLimiter, LogBatchPublisher publisher, IngestMetrics metrics) {
+  /**
+   * @param limits what each tenant's pushes are validated against
+   */
+  public PushSteps(
+      PushRequestDecoder decoder,
+      PushValidator validator,
+      TenantLimits limits,
+      IngestionRateLimiter rateLimiter,
+      LogBatchPublisher publisher,
+      IngestMetrics metrics) {
     this.decoder = decoder;
     this.validator = validator;
     this.limits = limits;
@@ -38,12 +45,14 @@ public final class PushSteps {
   }
 
   public TenantPush.Decoded decode(PushCall call) {
-    return new TenantPush.Decoded(call.tenant(),
+    return new TenantPush.Decoded(
+        call.tenant(),
         decoder.decode(call.body(), call.contentType(), call.contentEncoding(), call.route()));
   }
 
   public TenantPush.Validated validate(TenantPush.Decoded decoded) {
-    return new TenantPush.Validated(decoded.tenant(),
+    return new TenantPush.Validated(
+        decoded.tenant(),
         validator.validate(decoded.request(), limits.forTenant(decoded.tenant())));
   }
 
@@ -67,7 +76,9 @@ public final class PushSteps {
     return published;
   }
 
-  /** 204 when everything was valid; 400 with Loki's grouped messages after storing the valid part. */
+  /**
+   * 204 when everything was valid; 400 with Loki's grouped messages after storing the valid part.
+   */
   public PushReply reply(TenantPush.Validated v) {
     return v.push().hasRejections() ? new PushReply(400, v.push().errorBody()) : PushReply.ACCEPTED;
   }
@@ -78,6 +89,7 @@ public final class PushSteps {
 
   public PushReply unavailable(BusUnavailableException e) {
     LOG.warn("push refused, bus unavailable: {}", e.getMessage());
-    return new PushReply(503, "the event bus is unavailable, retry later: " + e.getMessage() + "\n");
+    return new PushReply(
+        503, "the event bus is unavailable, retry later: " + e.getMessage() + "\n");
   }
 }

@@ -14,7 +14,10 @@ public final class Humanize {
     double val = Math.floor(s / Math.pow(1000, e) * 10 + 0.5) / 10;
     // Go's %.0f / %.1f round half to even on the exact binary value
     int scale = val < 10 ? 1 : 0;
-    String num = new java.math.BigDecimal(val).setScale(scale, java.math.RoundingMode.HALF_EVEN).toPlainString();
+    String num =
+        new java.math.BigDecimal(val)
+            .setScale(scale, java.math.RoundingMode.HALF_EVEN)
+            .toPlainString();
     return num + " " + SI[e];
   }
 }

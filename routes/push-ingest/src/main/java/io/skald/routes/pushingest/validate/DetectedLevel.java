@@ -14,6 +14,7 @@ import java.util.Set;
 
 /**
  * Loki's {@code detected_level} discovery ({@code pkg/distributor/field_detection.go}), in order:
+ *
  * <ol>
  *   <li>a level field (default {@code level, LEVEL, Level, log.level, severity, ...}) among the
  *       stream labels, then among the structured metadata: its value, normalised;
@@ -24,6 +25,7 @@ import java.util.Set;
  *   <li>otherwise, or when that value is not a known level: the earliest level keyword in the line
  *       that stands as a word; else {@code unknown}.
  * </ol>
+ *
  * Known spellings map to {@code trace|debug|info|warn|error|critical|fatal}; a label or metadata
  * value that is not a known spelling is kept as is (Loki does the same).
  */
@@ -34,8 +36,15 @@ public final class DetectedLevel {
 
   private static final JsonFactory JSON = new JsonFactory();
   private static final String[][] KEYWORDS = {
-    {"trace", "trace"}, {"debug", "debug"}, {"fatal", "fatal"}, {"critical", "critical"}, {"error", "error"},
-    {"err", "error"}, {"warning", "warn"}, {"warn", "warn"}, {"info", "info"},
+    {"trace", "trace"},
+    {"debug", "debug"},
+    {"fatal", "fatal"},
+    {"critical", "critical"},
+    {"error", "error"},
+    {"err", "error"},
+    {"warning", "warn"},
+    {"warn", "warn"},
+    {"info", "info"},
   };
 
   private final List<String> fields;
@@ -78,7 +87,10 @@ public final class DetectedLevel {
     return fromLine(line);
   }
 
-  /** Maps known spellings (case-insensitive) to Loki's level names; other values are returned unchanged. */
+  /**
+   * Maps known spellings (case-insensitive) to Loki's level names; other values are returned
+   * unchanged.
+   */
   public static String normalize(String level) {
     String known = known(level);
     return known != null ? known : level;
@@ -116,7 +128,9 @@ public final class DetectedLevel {
     return a.equalsIgnoreCase(b);
   }
 
-  /** OTLP severity numbers: 1-4 trace, 5-8 debug, 9-12 info, 13-16 warn, 17-20 error, 21-24 fatal. */
+  /**
+   * OTLP severity numbers: 1-4 trace, 5-8 debug, 9-12 info, 13-16 warn, 17-20 error, 21-24 fatal.
+   */
   static String fromSeverityNumber(String text) {
     long n;
     try {

@@ -7,7 +7,10 @@ import io.skald.routes.pushingest.model.MetadataPair;
 import io.skald.routes.pushingest.model.PushEntry;
 import java.util.List;
 
-/** Loki's {@code Validator.ValidateEntry}: time, line size and structured metadata, first failure wins. */
+/**
+ * Loki's {@code Validator.ValidateEntry}: time, line size and structured metadata, first failure
+ * wins.
+ */
 final class EntryChecks {
   private final Limits limits;
   private final long oldestNanos;
@@ -27,31 +30,50 @@ final class EntryChecks {
     long smBytes = metadataSize(sm);
     long size = lineBytes + smBytes;
     if (limits.rejectOldSamples() && ts < oldestNanos) {
-      return new Rejection(IngestRejection.GREATER_THAN_MAX_SAMPLE_AGE, 1, size,
-          IngestRejection.GREATER_THAN_MAX_SAMPLE_AGE.format(canonical, time(ts), time(oldestNanos)));
+      return new Rejection(
+          IngestRejection.GREATER_THAN_MAX_SAMPLE_AGE,
+          1,
+          size,
+          IngestRejection.GREATER_THAN_MAX_SAMPLE_AGE.format(
+              canonical, time(ts), time(oldestNanos)));
     }
     if (ts > newestNanos) {
-      return new Rejection(IngestRejection.TOO_FAR_IN_FUTURE, 1, size,
+      return new Rejection(
+          IngestRejection.TOO_FAR_IN_FUTURE,
+          1,
+          size,
           IngestRejection.TOO_FAR_IN_FUTURE.format(canonical, time(ts)));
     }
     int maxLine = limits.maxLineSize();
     if (maxLine != 0 && lineBytes > maxLine) {
-      return new Rejection(IngestRejection.LINE_TOO_LONG, 1, size,
+      return new Rejection(
+          IngestRejection.LINE_TOO_LONG,
+          1,
+          size,
           IngestRejection.LINE_TOO_LONG.format(maxLine, canonical, lineBytes));
     }
     if (!sm.isEmpty()) {
       if (!limits.allowStructuredMetadata()) {
-        return new Rejection(IngestRejection.DISALLOWED_STRUCTURED_METADATA, 1, size,
+        return new Rejection(
+            IngestRejection.DISALLOWED_STRUCTURED_METADATA,
+            1,
+            size,
             IngestRejection.DISALLOWED_STRUCTURED_METADATA.format(canonical));
       }
       int maxSize = limits.maxStructuredMetadataSize();
       if (maxSize != 0 && smBytes > maxSize) {
-        return new Rejection(IngestRejection.STRUCTURED_METADATA_TOO_LARGE, 1, size,
+        return new Rejection(
+            IngestRejection.STRUCTURED_METADATA_TOO_LARGE,
+            1,
+            size,
             IngestRejection.STRUCTURED_METADATA_TOO_LARGE.format(canonical, smBytes, maxSize));
       }
       int maxCount = limits.maxStructuredMetadataEntriesCount();
       if (maxCount != 0 && sm.size() > maxCount) {
-        return new Rejection(IngestRejection.STRUCTURED_METADATA_TOO_MANY, 1, size,
+        return new Rejection(
+            IngestRejection.STRUCTURED_METADATA_TOO_MANY,
+            1,
+            size,
             IngestRejection.STRUCTURED_METADATA_TOO_MANY.format(canonical, sm.size(), maxCount));
       }
     }
@@ -74,7 +96,9 @@ final class EntryChecks {
     return n;
   }
 
-  /** RFC 3339 in UTC; {@link Long#MIN_VALUE} stands for Go's zero time (an entry without timestamp). */
+  /**
+   * RFC 3339 in UTC; {@link Long#MIN_VALUE} stands for Go's zero time (an entry without timestamp).
+   */
   private static String time(long nanos) {
     return nanos == Long.MIN_VALUE ? "0001-01-01T00:00:00Z" : GoTime.rfc3339(nanos);
   }

@@ -7,19 +7,23 @@ package io.skald.routes.pushingest.validate;
  */
 public enum IngestRejection {
   /** Args: tenant, limit (bytes/s), lines, bytes. HTTP 429 for the whole request. */
-  RATE_LIMITED("rate_limited",
+  RATE_LIMITED(
+      "rate_limited",
       "ingestion rate limit exceeded for user %s (limit: %d bytes/sec) while attempting to ingest '%d' lines "
           + "totaling '%d' bytes, reduce log volume or contact your Loki administrator to see if the limit can be increased"),
   /** Args: max size, stream labels, line length. */
-  LINE_TOO_LONG("line_too_long",
+  LINE_TOO_LONG(
+      "line_too_long",
       "max entry size '%d' bytes exceeded for stream '%s' while adding an entry with length '%d' bytes"),
   /** Args: stream labels, entry time, oldest accepted time (both RFC 3339). */
-  GREATER_THAN_MAX_SAMPLE_AGE("greater_than_max_sample_age",
+  GREATER_THAN_MAX_SAMPLE_AGE(
+      "greater_than_max_sample_age",
       "entry for stream '%s' has timestamp too old: %s, oldest acceptable timestamp is: %s"),
   /** Args: stream labels, entry time (RFC 3339). */
   TOO_FAR_IN_FUTURE("too_far_in_future", "entry for stream '%s' has timestamp too new: %s"),
   /** Args: stream labels, label-name count, limit. */
-  MAX_LABEL_NAMES_PER_SERIES("max_label_names_per_series", "entry for stream '%s' has %d label names; limit %d"),
+  MAX_LABEL_NAMES_PER_SERIES(
+      "max_label_names_per_series", "entry for stream '%s' has %d label names; limit %d"),
   /** Args: stream labels, label name. */
   LABEL_NAME_TOO_LONG("label_name_too_long", "stream '%s' has label name too long: '%s'"),
   /** Args: stream labels, label value. */
@@ -27,25 +31,33 @@ public enum IngestRejection {
   /** Args: stream labels, label name. */
   DUPLICATE_LABEL_NAMES("duplicate_label_names", "stream '%s' has duplicate label name: '%s'"),
   /** Args: stream labels. */
-  DISALLOWED_STRUCTURED_METADATA("disallowed_structured_metadata",
+  DISALLOWED_STRUCTURED_METADATA(
+      "disallowed_structured_metadata",
       "stream '%s' includes structured metadata, but this feature is disallowed. Please see "
           + "`limits_config.allow_structured_metadata` or contact your Loki administrator to enable it"),
   /** Args: stream labels, size, limit. */
-  STRUCTURED_METADATA_TOO_LARGE("structured_metadata_too_large",
+  STRUCTURED_METADATA_TOO_LARGE(
+      "structured_metadata_too_large",
       "stream '%s' has structured metadata too large: '%d' bytes, limit: '%d' bytes. Please see "
           + "`limits_config.max_structured_metadata_size` or contact your Loki administrator to increase it"),
   /** Args: stream labels, count, limit. */
-  STRUCTURED_METADATA_TOO_MANY("structured_metadata_too_many",
+  STRUCTURED_METADATA_TOO_MANY(
+      "structured_metadata_too_many",
       "stream '%s' has too many structured metadata labels: '%d', limit: '%d'. Please see "
           + "`limits_config.max_structured_metadata_entries_count` or contact your Loki administrator to increase it"),
   /** No args. */
   MISSING_LABELS("missing_labels", "error at least one label pair is required per stream"),
-  /** Args: label text, parse error. (Loki's HTTP path reports label errors as {@code couldn't parse labels: ...} instead.) */
+  /**
+   * Args: label text, parse error. (Loki's HTTP path reports label errors as {@code couldn't parse
+   * labels: ...} instead.)
+   */
   INVALID_LABELS("invalid_labels", "error parsing labels '%s' with error: %s"),
   /** Args: body size, limit. */
-  REQUEST_BODY_TOO_LARGE("request_body_too_large", "request body too large: %d bytes, limit: %d bytes"),
+  REQUEST_BODY_TOO_LARGE(
+      "request_body_too_large", "request body too large: %d bytes, limit: %d bytes"),
   /** Args: stream labels, tenant. Reported by the stream-count limiter (HTTP 429). */
-  STREAM_LIMIT("stream_limit",
+  STREAM_LIMIT(
+      "stream_limit",
       "maximum active stream limit exceeded when trying to create stream %s, reduce the number of active streams "
           + "(reduce labels or reduce label values), or contact your Loki administrator to see if the limit "
           + "can be increased, user: '%s'"),
@@ -54,9 +66,12 @@ public enum IngestRejection {
   /** Out-of-order window (HTTP 400); the message is built by the ingester side. */
   TOO_FAR_BEHIND("too_far_behind", "%s"),
   /** Args: tenant, until (RFC 3339), status code. */
-  BLOCKED_INGESTION("blocked_ingestion", "ingestion blocked for user '%s' until '%s' with status code '%d'"),
+  BLOCKED_INGESTION(
+      "blocked_ingestion", "ingestion blocked for user '%s' until '%s' with status code '%d'"),
   /** Args: missing labels (comma-joined), tenant, stream labels, policy. */
-  MISSING_ENFORCED_LABELS("missing_enforced_labels", "missing required labels '%s' for user '%s' for stream '%s' (policy: '%s')");
+  MISSING_ENFORCED_LABELS(
+      "missing_enforced_labels",
+      "missing required labels '%s' for user '%s' for stream '%s' (policy: '%s')");
 
   private final String code;
   private final String template;

@@ -1,8 +1,8 @@
 package io.skald.routes.pushingest.validate;
 
 /**
- * The key/value scanner of Loki's logfmt decoder, only as far as level detection needs it: it
- * walks {@code key=value} pairs and stops at the first syntax error.
+ * The key/value scanner of Loki's logfmt decoder, only as far as level detection needs it: it walks
+ * {@code key=value} pairs and stops at the first syntax error.
  */
 final class LogfmtScanner {
   private final String line;

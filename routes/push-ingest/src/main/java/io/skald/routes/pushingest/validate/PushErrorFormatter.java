@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * Loki's grouping of validation errors ({@code util.GroupedErrors}): identical messages are
- * counted; a lone message is printed as is, otherwise every group reads
- * {@code N errors like: <msg>}, groups joined by {@code "; "}. Loki iterates a Go map, so its
- * group order is random; we keep first-occurrence order.
+ * counted; a lone message is printed as is, otherwise every group reads {@code N errors like:
+ * <msg>}, groups joined by {@code "; "}. Loki iterates a Go map, so its group order is random; we
+ * keep first-occurrence order.
  */
 public final class PushErrorFormatter {
   private PushErrorFormatter() {}

@@ -20,26 +20,29 @@ import java.util.List;
 
 /**
  * Validates a decoded push request the way Loki's push parser and distributor do, in their order:
+ *
  * <ol>
- *   <li>per stream: label text over 16 MiB (413), labels that do not parse (400
- *       {@code couldn't parse labels: ...}), reserved backfill labels (400) fail the whole request;
- *       {@code service_name} is discovered;
+ *   <li>per stream: label text over 16 MiB (413), labels that do not parse (400 {@code couldn't
+ *       parse labels: ...}), reserved backfill labels (400) fail the whole request; {@code
+ *       service_name} is discovered;
  *   <li>no streams at all: 422 {@code error at least one valid stream is required for ingestion};
  *   <li>per stream with entries: lines truncated if configured; label checks (the stream is dropped
  *       on failure); per entry the time, line-size and structured-metadata checks (the entry is
- *       dropped on failure); metadata names normalised; {@code detected_level} added;
- *       duplicate timestamps incremented if configured.
+ *       dropped on failure); metadata names normalised; {@code detected_level} added; duplicate
+ *       timestamps incremented if configured.
  * </ol>
- * Dropped data is reported in {@link ValidatedPush#errorBody()} (Loki answers 400 after writing
- * the rest). Stateless apart from the clock; thread-safe.
+ *
+ * Dropped data is reported in {@link ValidatedPush#errorBody()} (Loki answers 400 after writing the
+ * rest). Stateless apart from the clock; thread-safe.
  */
 public final class PushValidator {
   static final int MAX_STREAM_LABELS_SIZE = 1 << 24;
   static final String NO_STREAMS = "error at least one valid stream is required for ingestion";
   static final String BACKFILL_LABEL = "__backfill__";
   static final String BACKFILL_SHARD_LABEL = "__backfill_shard__";
-  static final String RESERVED_BACKFILL = "streams must not contain the reserved labels __backfill__ or "
-      + "__backfill_shard__; set the X-Loki-Backfill-Shard header to mark a push as backfill data";
+  static final String RESERVED_BACKFILL =
+      "streams must not contain the reserved labels __backfill__ or "
+          + "__backfill_shard__; set the X-Loki-Backfill-Shard header to mark a push as backfill data";
 
   private final Limits defaults;
   private final Clock clock;
@@ -53,7 +56,8 @@ public final class PushValidator {
 
   private static DetectedLevel levelsFor(Limits limits) {
     return limits.allowStructuredMetadata() && limits.discoverLogLevels()
-        ? new DetectedLevel(limits.logLevelFields(), limits.logLevelFromJsonMaxDepth()) : null;
+        ? new DetectedLevel(limits.logLevelFields(), limits.logLevelFromJsonMaxDepth())
+        : null;
   }
 
   /** Validates with the limits given at construction. */
@@ -144,8 +148,12 @@ public final class PushValidator {
     for (PushStream s : request.streams()) {
       int size = Utf8.length(s.labelsText());
       if (size > MAX_STREAM_LABELS_SIZE) {
-        throw new PushException(413, "request body too large: stream labels size " + Humanize.bytes(size)
-            + " exceeds limit of " + Humanize.bytes(MAX_STREAM_LABELS_SIZE));
+        throw new PushException(
+            413,
+            "request body too large: stream labels size "
+                + Humanize.bytes(size)
+                + " exceeds limit of "
+                + Humanize.bytes(MAX_STREAM_LABELS_SIZE));
       }
       List<Label> labels = streamLabels(s.labelsText());
       if (ServiceNameDiscovery.get(labels, BACKFILL_LABEL) != null
@@ -193,15 +201,19 @@ public final class PushValidator {
         if (out == null) {
           out = new ArrayList<>(entries);
         }
-        out.set(i, new PushEntry(e.timestampNanos(), Utf8.truncateToBytes(e.line(), keep) + suffix,
-            e.structuredMetadata()));
+        out.set(
+            i,
+            new PushEntry(
+                e.timestampNanos(),
+                Utf8.truncateToBytes(e.line(), keep) + suffix,
+                e.structuredMetadata()));
       }
     }
     return out == null ? entries : out;
   }
 
-  private static List<MetadataPair> withDetectedLevel(DetectedLevel levels, List<Label> labels,
-      List<MetadataPair> sm, String line) {
+  private static List<MetadataPair> withDetectedLevel(
+      DetectedLevel levels, List<Label> labels, List<MetadataPair> sm, String line) {
     for (int i = 0; i < sm.size(); i++) {
       MetadataPair p = sm.get(i);
       if (p.name().equals(DetectedLevel.LABEL)) {

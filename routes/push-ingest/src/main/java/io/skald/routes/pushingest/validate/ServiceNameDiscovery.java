@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Adds {@code service_name} to a stream that lacks one (Loki {@code discover_service_name}): the
- * value of the first label of the configured list that the stream has, else
- * {@code unknown_service}. Internal streams ({@code __aggregated_metric__}, {@code __pattern__})
- * and an empty list leave the labels alone.
+ * value of the first label of the configured list that the stream has, else {@code
+ * unknown_service}. Internal streams ({@code __aggregated_metric__}, {@code __pattern__}) and an
+ * empty list leave the labels alone.
  */
 public final class ServiceNameDiscovery {
   public static final String SERVICE_NAME = "service_name";

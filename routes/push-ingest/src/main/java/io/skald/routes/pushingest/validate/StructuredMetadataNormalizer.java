@@ -21,11 +21,12 @@ import java.util.Set;
  * value is dropped.
  *
  * <p>A name that cannot be normalised (empty, or only underscores after normalising) fails the
- * whole request. Loki answers 500 here; Skald answers 400 with the same text, because the
- * request is the client's mistake and clients retry 5xx forever.
+ * whole request. Loki answers 500 here; Skald answers 400 with the same text, because the request
+ * is the client's mistake and clients retry 5xx forever.
  */
 public final class StructuredMetadataNormalizer {
-  private static final Comparator<MetadataPair> BY_NAME = (a, b) -> Utf8.compare(a.name(), b.name());
+  private static final Comparator<MetadataPair> BY_NAME =
+      (a, b) -> Utf8.compare(a.name(), b.name());
 
   private StructuredMetadataNormalizer() {}
 
@@ -85,7 +86,10 @@ public final class StructuredMetadataNormalizer {
     }
   }
 
-  /** The OTel translator's {@code LabelNamer{}.Build(name)} (UTF-8 not allowed, underscores collapsed). */
+  /**
+   * The OTel translator's {@code LabelNamer{}.Build(name)} (UTF-8 not allowed, underscores
+   * collapsed).
+   */
   public static String labelName(String name) {
     if (name.isEmpty()) {
       throw new PushException(400, "label name is empty");
@@ -113,8 +117,12 @@ public final class StructuredMetadataNormalizer {
       normalized = "key_" + normalized;
     }
     if (normalized.chars().allMatch(c -> c == '_')) {
-      throw new PushException(400, "normalization for label name " + GoQuote.quote(name)
-          + " resulted in invalid name " + GoQuote.quote(normalized));
+      throw new PushException(
+          400,
+          "normalization for label name "
+              + GoQuote.quote(name)
+              + " resulted in invalid name "
+              + GoQuote.quote(normalized));
     }
     return normalized;
   }

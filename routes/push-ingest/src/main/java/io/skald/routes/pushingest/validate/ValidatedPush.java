@@ -7,9 +7,9 @@ import java.util.List;
  *
  * @param streams the streams with at least one accepted entry
  * @param rejectedEntries entries dropped by validation
- * @param errorBody the exact {@code text/plain} body of Loki's 400 (grouped messages plus a trailing
- *     newline), or {@code null} when nothing was rejected. Loki writes the valid data first and then
- *     answers 400 with this body; with no rejections it answers 204.
+ * @param errorBody the exact {@code text/plain} body of Loki's 400 (grouped messages plus a
+ *     trailing newline), or {@code null} when nothing was rejected. Loki writes the valid data
+ *     first and then answers 400 with this body; with no rejections it answers 204.
  * @param acceptedLines the number of accepted entries (the rate limiter's line count)
  * @param acceptedBytes line plus structured-metadata bytes of the accepted entries, not counting
  *     {@code detected_level} (the rate limiter's byte count)

@@ -44,9 +44,12 @@ class InflationTest {
     badCrc[badCrc.length - 8] ^= 1;
 
     assertThatThrownBy(() -> Inflation.gzip(new byte[0], 10)).hasMessage("EOF");
-    assertThatThrownBy(() -> Inflation.gzip(new byte[] {0x1f, (byte) 0x8b}, 10)).hasMessage("unexpected EOF");
-    assertThatThrownBy(() -> Inflation.gzip(utf8("not gzip at all"), 10)).hasMessage("gzip: invalid header");
-    assertThatThrownBy(() -> Inflation.gzip(Arrays.copyOf(gz, gz.length - 4), 1000)).hasMessage("unexpected EOF");
+    assertThatThrownBy(() -> Inflation.gzip(new byte[] {0x1f, (byte) 0x8b}, 10))
+        .hasMessage("unexpected EOF");
+    assertThatThrownBy(() -> Inflation.gzip(utf8("not gzip at all"), 10))
+        .hasMessage("gzip: invalid header");
+    assertThatThrownBy(() -> Inflation.gzip(Arrays.copyOf(gz, gz.length - 4), 1000))
+        .hasMessage("unexpected EOF");
     assertThatThrownBy(() -> Inflation.gzip(badCrc, 1000)).hasMessage("gzip: invalid checksum");
     assertThatThrownBy(() -> Inflation.deflate(new byte[] {(byte) 0xff, (byte) 0xff, 0x00}, 1000))
         .hasMessageStartingWith("flate: corrupt input before offset ");

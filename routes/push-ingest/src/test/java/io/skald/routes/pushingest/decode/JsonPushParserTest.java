@@ -15,7 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class JsonPushParserTest {
-  private static final String PREFIX = "loghttp.PushRequest.Streams: []loghttp.LogProtoStream: unmarshalerDecoder: ";
+  private static final String PREFIX =
+      "loghttp.PushRequest.Streams: []loghttp.LogProtoStream: unmarshalerDecoder: ";
 
   private static PushRequest parse(String body) {
     return JsonPushParser.parse(utf8(body), false);
@@ -33,44 +34,64 @@ class JsonPushParserTest {
 
   @Test
   void parsesStreamsValuesAndStructuredMetadata() {
-    PushRequest req = parse("{\"streams\":[{\"stream\":{\"b\":\"2\",\"a\":\"x\\\"y\"},\"values\":["
-        + "[\"1\",\"line one\"],"
-        + "[\"-5\",\"two\",{\"trace_id\":\"abc\",\"user\":\"multi\\nline\"}]]},"
-        + "{\"stream\":{\"c\":\"3\"},\"values\":null}]}");
+    PushRequest req =
+        parse(
+            "{\"streams\":[{\"stream\":{\"b\":\"2\",\"a\":\"x\\\"y\"},\"values\":["
+                + "[\"1\",\"line one\"],"
+                + "[\"-5\",\"two\",{\"trace_id\":\"abc\",\"user\":\"multi\\nline\"}]]},"
+                + "{\"stream\":{\"c\":\"3\"},\"values\":null}]}");
 
-    assertThat(req.streams()).containsExactly(
-        new PushStream("{a=\"x\\\"y\", b=\"2\"}", List.of(
-            new PushEntry(1, "line one"),
-            new PushEntry(-5, "two", List.of(new MetadataPair("trace_id", "abc"),
-                new MetadataPair("user", "multi\nline"))))),
-        new PushStream("{c=\"3\"}", List.of()));
+    assertThat(req.streams())
+        .containsExactly(
+            new PushStream(
+                "{a=\"x\\\"y\", b=\"2\"}",
+                List.of(
+                    new PushEntry(1, "line one"),
+                    new PushEntry(
+                        -5,
+                        "two",
+                        List.of(
+                            new MetadataPair("trace_id", "abc"),
+                            new MetadataPair("user", "multi\nline"))))),
+            new PushStream("{c=\"3\"}", List.of()));
   }
 
   @Test
   void takesNonStringLabelValuesAsTheirRawJsonText() {
-    PushRequest req = parse("{\"streams\":[{\"stream\":{\"test\":\"test\",\"number\":123,\"text\":{ \"a\": \"b\" },"
-        + "\"flag\":true,\"nothing\":null},\"values\":[[\"123456789012345\",\"super line\"]]}]}");
+    PushRequest req =
+        parse(
+            "{\"streams\":[{\"stream\":{\"test\":\"test\",\"number\":123,\"text\":{ \"a\": \"b\" },"
+                + "\"flag\":true,\"nothing\":null},\"values\":[[\"123456789012345\",\"super line\"]]}]}");
 
     assertThat(req.streams().get(0).labelsText())
-        .isEqualTo("{flag=\"true\", nothing=\"null\", number=\"123\", test=\"test\", text=\"{ \\\"a\\\": \\\"b\\\" }\"}");
+        .isEqualTo(
+            "{flag=\"true\", nothing=\"null\", number=\"123\", test=\"test\", text=\"{ \\\"a\\\": \\\"b\\\" }\"}");
   }
 
   @Test
   void labelKeysArePrintedAsTheyAreSoInvalidNamesFailLater() {
-    assertThat(parse("{\"streams\":[{\"stream\":{\"service.name\":\"x\"},\"values\":[]}]}").streams().get(0).labelsText())
+    assertThat(
+            parse("{\"streams\":[{\"stream\":{\"service.name\":\"x\"},\"values\":[]}]}")
+                .streams()
+                .get(0)
+                .labelsText())
         .isEqualTo("{service.name=\"x\"}");
   }
 
   @Test
   void missingStreamMeansEmptyLabelTextAndEmptyStreamMeansBraces() {
     assertThat(parse("{\"streams\":[{\"values\":[[\"1\",\"a\"]]},{\"stream\":{}}]}").streams())
-        .extracting(PushStream::labelsText).containsExactly("", "{}");
+        .extracting(PushStream::labelsText)
+        .containsExactly("", "{}");
   }
 
   @Test
   void streamsKeyMatchesCaseInsensitivelyAndUnknownKeysAreIgnored() {
-    assertThat(parse("{\"other\":[1,{\"x\":2}],\"Streams\":[{\"stream\":{\"a\":\"b\"},\"extra\":1,\"values\":[[\"1\",\"l\"]]}]}")
-        .streams()).hasSize(1);
+    assertThat(
+            parse(
+                    "{\"other\":[1,{\"x\":2}],\"Streams\":[{\"stream\":{\"a\":\"b\"},\"extra\":1,\"values\":[[\"1\",\"l\"]]}]}")
+                .streams())
+        .hasSize(1);
   }
 
   @Test
@@ -82,43 +103,62 @@ class JsonPushParserTest {
 
   @Test
   void extraArrayElementsAndNullValuesAreIgnored() {
-    assertThat(parse("{\"streams\":[{\"stream\":{\"a\":\"b\"},\"values\":[null,[\"7\",\"l\",{},\"extra\",5]]}]}")
-        .streams().get(0).entries()).containsExactly(new PushEntry(7, "l"));
+    assertThat(
+            parse(
+                    "{\"streams\":[{\"stream\":{\"a\":\"b\"},\"values\":[null,[\"7\",\"l\",{},\"extra\",5]]}]}")
+                .streams()
+                .get(0)
+                .entries())
+        .containsExactly(new PushEntry(7, "l"));
   }
 
   @Test
   void numericTimestampIsRefusedWithLokisText() {
-    assertThat(error("{\"streams\":[{\"stream\":{\"app\":\"api\"},\"values\":[[1000000000,\"non-string push timestamp\"]]}]}"))
-        .isEqualTo(PREFIX + "Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol, "
-            + "error found in #10 byte of ...|estamp\"]]}]}|..., bigger context "
-            + "...|alues\":[[1000000000,\"non-string push timestamp\"]]}]}|...");
+    assertThat(
+            error(
+                "{\"streams\":[{\"stream\":{\"app\":\"api\"},\"values\":[[1000000000,\"non-string push timestamp\"]]}]}"))
+        .isEqualTo(
+            PREFIX
+                + "Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol, "
+                + "error found in #10 byte of ...|estamp\"]]}]}|..., bigger context "
+                + "...|alues\":[[1000000000,\"non-string push timestamp\"]]}]}|...");
   }
 
   @Test
   void objectAndArrayTimestampsAreRefusedWithLokisText() {
-    assertThat(error("{\"streams\":[{\"stream\":{\"app\":\"api\"},\"values\":[[{\"ts\":\"1000000000\"},\"object push timestamp\"]]}]}"))
-        .isEqualTo(PREFIX + "Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol, "
-            + "error found in #10 byte of ...|estamp\"]]}]}|..., bigger context "
-            + "...|\":[[{\"ts\":\"1000000000\"},\"object push timestamp\"]]}]}|...");
-    assertThat(error("{\"streams\":[{\"stream\":{\"app\":\"api\"},\"values\":[[[\"1000000000\"],\"array push timestamp\"]]}]}"))
-        .isEqualTo(PREFIX + "Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol, "
-            + "error found in #10 byte of ...|estamp\"]]}]}|..., bigger context "
-            + "...|values\":[[[\"1000000000\"],\"array push timestamp\"]]}]}|...");
+    assertThat(
+            error(
+                "{\"streams\":[{\"stream\":{\"app\":\"api\"},\"values\":[[{\"ts\":\"1000000000\"},\"object push timestamp\"]]}]}"))
+        .isEqualTo(
+            PREFIX
+                + "Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol, "
+                + "error found in #10 byte of ...|estamp\"]]}]}|..., bigger context "
+                + "...|\":[[{\"ts\":\"1000000000\"},\"object push timestamp\"]]}]}|...");
+    assertThat(
+            error(
+                "{\"streams\":[{\"stream\":{\"app\":\"api\"},\"values\":[[[\"1000000000\"],\"array push timestamp\"]]}]}"))
+        .isEqualTo(
+            PREFIX
+                + "Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol, "
+                + "error found in #10 byte of ...|estamp\"]]}]}|..., bigger context "
+                + "...|values\":[[[\"1000000000\"],\"array push timestamp\"]]}]}|...");
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "[\"abc\",\"l\"]            | Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol",
-    "[\"1.5\",\"l\"]            | Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol",
-    "[\"01\",\"l\"]             | Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol",
-    "[\"\",\"l\"]               | Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol",
-    "[\"99999999999999999999\",\"l\"] | Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol",
-    "[\"99999999999999999999\",\"5\"] | Value is number, but overflowed while parsing",
-    "[\"1\",2]                  | Value is string, but can't find closing '\"' symbol",
-    "[\"1\",\"l\",\"sm\"]       | Value looks like object, but can't find closing '}' symbol",
-    "[\"1\",\"l\",{\"a\":1}]    | Value is string, but can't find closing '\"' symbol",
-    "[\"1\",\"l\",{\"structuredMetadata\":{\"a\":\"b\"}}] | Value is string, but can't find closing '\"' symbol",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "[\"abc\",\"l\"]            | Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol",
+        "[\"1.5\",\"l\"]            | Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol",
+        "[\"01\",\"l\"]             | Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol",
+        "[\"\",\"l\"]               | Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol",
+        "[\"99999999999999999999\",\"l\"] | Value looks like Number/Boolean/None, but can't find its end: ',' or '}' symbol",
+        "[\"99999999999999999999\",\"5\"] | Value is number, but overflowed while parsing",
+        "[\"1\",2]                  | Value is string, but can't find closing '\"' symbol",
+        "[\"1\",\"l\",\"sm\"]       | Value looks like object, but can't find closing '}' symbol",
+        "[\"1\",\"l\",{\"a\":1}]    | Value is string, but can't find closing '\"' symbol",
+        "[\"1\",\"l\",{\"structuredMetadata\":{\"a\":\"b\"}}] | Value is string, but can't find closing '\"' symbol",
+      })
   void refusesBadEntriesWithJsonparserTexts(String value, String message) {
     assertThat(error("{\"streams\":[{\"stream\":{\"a\":\"b\"},\"values\":[" + value + "]}]}"))
         .startsWith(PREFIX + message + ", error found in #10 byte of ...|");
@@ -127,25 +167,33 @@ class JsonPushParserTest {
   @Test
   void badStreamShapes() {
     assertThat(error("{\"streams\":[{\"stream\":\"a=b\",\"values\":[]}]}"))
-        .startsWith(PREFIX + "Value looks like object, but can't find closing '}' symbol, error found in");
+        .startsWith(
+            PREFIX + "Value looks like object, but can't find closing '}' symbol, error found in");
     assertThat(error("{\"streams\":[{\"stream\":{},\"values\":{}}]}"))
         .startsWith(PREFIX + "Value is array, but can't find closing ']' symbol, error found in");
     assertThat(error("{\"streams\":[5]}"))
-        .isEqualTo(PREFIX + "Value looks like object, but can't find closing '}' symbol, error found in #10 byte of "
-            + "...|treams\":[5]}|..., bigger context ...|{\"streams\":[5]}|...");
+        .isEqualTo(
+            PREFIX
+                + "Value looks like object, but can't find closing '}' symbol, error found in #10 byte of "
+                + "...|treams\":[5]}|..., bigger context ...|{\"streams\":[5]}|...");
     assertThat(error("{\"streams\":{\"a\":1}}"))
-        .isEqualTo("loghttp.PushRequest.Streams: []loghttp.LogProtoStream: decode slice: expect [ or n, but found {, "
-            + "error found in #10 byte of ...|streams\":{\"a\":1}}|..., bigger context ...|{\"streams\":{\"a\":1}}|...");
+        .isEqualTo(
+            "loghttp.PushRequest.Streams: []loghttp.LogProtoStream: decode slice: expect [ or n, but found {, "
+                + "error found in #10 byte of ...|streams\":{\"a\":1}}|..., bigger context ...|{\"streams\":{\"a\":1}}|...");
   }
 
   @Test
   void rootErrorsFollowJsonIterator() {
     assertThat(error("")).isEqualTo("EOF");
     assertThat(error("  \n")).isEqualTo("EOF");
-    assertThat(error("[]")).isEqualTo("readObjectStart: expect { or n, but found [, error found in #1 byte of ...|[]|..., "
-        + "bigger context ...|[]|...");
-    assertThat(error("nope")).isEqualTo("skipThreeBytes: expect ull, error found in #2 byte of ...|nope|..., "
-        + "bigger context ...|nope|...");
+    assertThat(error("[]"))
+        .isEqualTo(
+            "readObjectStart: expect { or n, but found [, error found in #1 byte of ...|[]|..., "
+                + "bigger context ...|[]|...");
+    assertThat(error("nope"))
+        .isEqualTo(
+            "skipThreeBytes: expect ull, error found in #2 byte of ...|nope|..., "
+                + "bigger context ...|nope|...");
   }
 
   @Test
@@ -156,17 +204,26 @@ class JsonPushParserTest {
 
   @Test
   void syntaxErrorsAre400WithThePath() {
-    assertThat(error("{\"streams\":[{\"stream\":{\"a\":None}}]}")).startsWith("loghttp.PushRequest.");
+    assertThat(error("{\"streams\":[{\"stream\":{\"a\":None}}]}"))
+        .startsWith("loghttp.PushRequest.");
     assertThat(error("{\"streams\":[")).startsWith("loghttp.PushRequest.");
   }
 
   @Test
   void queryStyleMetadataIsRefusedByDefaultAndAcceptedWhenEnabled() {
-    String body = "{\"streams\":[{\"stream\":{\"a\":\"b\"},\"values\":[[\"1\",\"l\","
-        + "{\"structuredMetadata\":{\"z\":\"1\",\"trace_id\":\"t\"},\"parsed\":{\"p\":\"q\"}}]]}]}";
+    String body =
+        "{\"streams\":[{\"stream\":{\"a\":\"b\"},\"values\":[[\"1\",\"l\","
+            + "{\"structuredMetadata\":{\"z\":\"1\",\"trace_id\":\"t\"},\"parsed\":{\"p\":\"q\"}}]]}]}";
 
-    assertThatThrownBy(() -> JsonPushParser.parse(utf8(body), false)).isInstanceOf(PushException.class);
-    assertThat(JsonPushParser.parse(utf8(body), true).streams().get(0).entries().get(0).structuredMetadata())
+    assertThatThrownBy(() -> JsonPushParser.parse(utf8(body), false))
+        .isInstanceOf(PushException.class);
+    assertThat(
+            JsonPushParser.parse(utf8(body), true)
+                .streams()
+                .get(0)
+                .entries()
+                .get(0)
+                .structuredMetadata())
         .containsExactly(new MetadataPair("trace_id", "t"), new MetadataPair("z", "1"));
   }
 
@@ -175,7 +232,8 @@ class JsonPushParserTest {
     // the '5' sits at offset 515, just after json-iterator's first 512-byte read
     String body = "{\"pad\":\"" + "x".repeat(494) + "\",\"streams\":[5]}";
 
-    assertThat(error(body)).endsWith("error found in #4 byte of ...|\":[5]}|..., bigger context ...|\":[5]}|...");
+    assertThat(error(body))
+        .endsWith("error found in #4 byte of ...|\":[5]}|..., bigger context ...|\":[5]}|...");
   }
 
   @Test
@@ -192,7 +250,8 @@ class JsonPushParserTest {
     assertThat(JsonPushParser.parseTimestampError("-")).isNull();
     assertThat(JsonPushParser.parseTimestampError("-9223372036854775808")).isNull();
     assertThat(JsonPushParser.parseTimestampError("9223372036854775807")).isNull();
-    assertThat(JsonPushParser.parseTimestampError("9223372036854775808")).isEqualTo(JsoniterText.OVERFLOW_INTEGER);
+    assertThat(JsonPushParser.parseTimestampError("9223372036854775808"))
+        .isEqualTo(JsoniterText.OVERFLOW_INTEGER);
     assertThat(JsonPushParser.parseTimestampError("+1")).isEqualTo(JsoniterText.MALFORMED_VALUE);
   }
 }

@@ -11,13 +11,18 @@ class JsoniterTextTest {
   void quotesTenBytesAroundTheHeadAndFiftyForTheBiggerContext() {
     byte[] body = utf8("0123456789".repeat(12));
 
-    assertThat(JsoniterText.context(body, 60)).isEqualTo(", error found in #10 byte of ...|0123456789"
-        + "0123456789|..., bigger context ...|" + "0123456789".repeat(10) + "|...");
+    assertThat(JsoniterText.context(body, 60))
+        .isEqualTo(
+            ", error found in #10 byte of ...|0123456789"
+                + "0123456789|..., bigger context ...|"
+                + "0123456789".repeat(10)
+                + "|...");
   }
 
   @Test
   void clampsAtTheStart() {
-    assertThat(JsoniterText.context(utf8("[]"), 1)).isEqualTo(", error found in #1 byte of ...|[]|..., bigger context ...|[]|...");
+    assertThat(JsoniterText.context(utf8("[]"), 1))
+        .isEqualTo(", error found in #1 byte of ...|[]|..., bigger context ...|[]|...");
   }
 
   @Test

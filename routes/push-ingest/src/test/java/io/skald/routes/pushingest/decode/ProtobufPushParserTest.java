@@ -21,22 +21,29 @@ class ProtobufPushParserTest {
 
   @Test
   void readsEveryFieldAndIgnoresInternalOnes() {
-    PushRequest proto = PushRequest.newBuilder()
-        .setFormat("loki")
-        .addStreams(StreamAdapter.newBuilder().setLabels("{a=\"b\"}").setHash(42)
-            .addEntries(EntryAdapter.newBuilder()
-                .setTimestamp(Timestamp.newBuilder().setSeconds(1700000000).setNanos(5))
-                .setLine("l")
-                .addStructuredMetadata(LabelPairAdapter.newBuilder().setName("k").setValue("v"))
-                .addParsed(LabelPairAdapter.newBuilder().setName("p").setValue("q"))))
-        .build();
+    PushRequest proto =
+        PushRequest.newBuilder()
+            .setFormat("loki")
+            .addStreams(
+                StreamAdapter.newBuilder()
+                    .setLabels("{a=\"b\"}")
+                    .setHash(42)
+                    .addEntries(
+                        EntryAdapter.newBuilder()
+                            .setTimestamp(Timestamp.newBuilder().setSeconds(1700000000).setNanos(5))
+                            .setLine("l")
+                            .addStructuredMetadata(
+                                LabelPairAdapter.newBuilder().setName("k").setValue("v"))
+                            .addParsed(LabelPairAdapter.newBuilder().setName("p").setValue("q"))))
+            .build();
 
     var req = ProtobufPushParser.parse(proto.toByteArray());
 
     assertThat(req.streams()).hasSize(1);
     assertThat(req.streams().get(0).labelsText()).isEqualTo("{a=\"b\"}");
-    assertThat(req.streams().get(0).entries()).containsExactly(
-        new PushEntry(1700000000000000005L, "l", List.of(new MetadataPair("k", "v"))));
+    assertThat(req.streams().get(0).entries())
+        .containsExactly(
+            new PushEntry(1700000000000000005L, "l", List.of(new MetadataPair("k", "v"))));
   }
 
   @Test
@@ -49,15 +56,25 @@ class ProtobufPushParserTest {
       }
     }
 
-    assertThat(ProtobufPushParser.parse(body).streams().get(0).entries().get(0).line()).isEqualTo("ok\uFFFD!");
+    assertThat(ProtobufPushParser.parse(body).streams().get(0).entries().get(0).line())
+        .isEqualTo("ok\uFFFD!");
   }
 
   @Test
   void missingTimestampIsGosZeroTime() {
-    PushRequest proto = PushRequest.newBuilder().addStreams(StreamAdapter.newBuilder()
-        .addEntries(EntryAdapter.newBuilder().setLine("x"))).build();
+    PushRequest proto =
+        PushRequest.newBuilder()
+            .addStreams(
+                StreamAdapter.newBuilder().addEntries(EntryAdapter.newBuilder().setLine("x")))
+            .build();
 
-    assertThat(ProtobufPushParser.parse(proto.toByteArray()).streams().get(0).entries().get(0).timestampNanos())
+    assertThat(
+            ProtobufPushParser.parse(proto.toByteArray())
+                .streams()
+                .get(0)
+                .entries()
+                .get(0)
+                .timestampNanos())
         .isEqualTo(Long.MIN_VALUE);
   }
 
@@ -80,26 +97,51 @@ class ProtobufPushParserTest {
     assertError(new byte[] {0x0c}, "proto: PushRequest: wiretype end group for non-group");
     assertError(new byte[] {0x00}, "proto: PushRequest: illegal tag 0 (wire type 0)");
     assertError(new byte[] {0x08, 0x01}, "proto: wrong wireType = 0 for field Streams");
-    assertError(new byte[] {0x0a, 0x02, 0x08, 0x01}, "proto: wrong wireType = 0 for field StructuredMetadata");
+    assertError(
+        new byte[] {0x0a, 0x02, 0x08, 0x01},
+        "proto: wrong wireType = 0 for field StructuredMetadata");
     assertError(new byte[] {0x0f}, "proto: wrong wireType = 7 for field Streams");
     assertError(new byte[] {0x4f}, "proto: illegal wireType 7");
-    assertError(new byte[] {0x0a, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff,
-      (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x01}, "proto: integer overflow");
+    assertError(
+        new byte[] {
+          0x0a,
+          (byte) 0xff,
+          (byte) 0xff,
+          (byte) 0xff,
+          (byte) 0xff,
+          (byte) 0xff,
+          (byte) 0xff,
+          (byte) 0xff,
+          (byte) 0xff,
+          (byte) 0xff,
+          (byte) 0xff,
+          0x01
+        },
+        "proto: integer overflow");
   }
 
   @Test
   void timestampsOutsideGosRangeAreRefused() {
-    PushRequest proto = request("{a=\"b\"}", EntryAdapter.newBuilder()
-        .setTimestamp(Timestamp.newBuilder().setSeconds(1).setNanos(-1)).setLine("x").build());
+    PushRequest proto =
+        request(
+            "{a=\"b\"}",
+            EntryAdapter.newBuilder()
+                .setTimestamp(Timestamp.newBuilder().setSeconds(1).setNanos(-1))
+                .setLine("x")
+                .build());
 
-    assertError(proto.toByteArray(), "timestamp: &types.Timestamp{Seconds: 1,\nNanos: -1,\n}: nanos not in range [0, 1e9)");
+    assertError(
+        proto.toByteArray(),
+        "timestamp: &types.Timestamp{Seconds: 1,\nNanos: -1,\n}: nanos not in range [0, 1e9)");
   }
 
   private static void assertError(byte[] body, String message) {
     assertThatThrownBy(() -> ProtobufPushParser.parse(body))
-        .isInstanceOfSatisfying(PushException.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.getMessage()).isEqualTo(message);
-        });
+        .isInstanceOfSatisfying(
+            PushException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.getMessage()).isEqualTo(message);
+            });
   }
 }

@@ -19,11 +19,13 @@ final class PushBodies {
   private PushBodies() {}
 
   static EntryAdapter entry(long seconds, int nanos, String line, String... smPairs) {
-    EntryAdapter.Builder b = EntryAdapter.newBuilder()
-        .setTimestamp(Timestamp.newBuilder().setSeconds(seconds).setNanos(nanos))
-        .setLine(line);
+    EntryAdapter.Builder b =
+        EntryAdapter.newBuilder()
+            .setTimestamp(Timestamp.newBuilder().setSeconds(seconds).setNanos(nanos))
+            .setLine(line);
     for (int i = 0; i < smPairs.length; i += 2) {
-      b.addStructuredMetadata(LabelPairAdapter.newBuilder().setName(smPairs[i]).setValue(smPairs[i + 1]));
+      b.addStructuredMetadata(
+          LabelPairAdapter.newBuilder().setName(smPairs[i]).setValue(smPairs[i + 1]));
     }
     return b.build();
   }
@@ -57,7 +59,8 @@ final class PushBodies {
   /** Raw DEFLATE (RFC 1951), what Go's flate.NewWriter produces. */
   static byte[] deflate(byte[] raw) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (DeflaterOutputStream d = new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION, true))) {
+    try (DeflaterOutputStream d =
+        new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION, true))) {
       d.write(raw);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -28,28 +28,49 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PushRequestDecoderTest {
   private static final String JSON_BODY =
       "{\"streams\": [{ \"stream\": { \"foo\": \"bar2\" }, \"values\": [ [ \"1570818238000000000\", \"fizzbuzz\" ] ] }]}";
-  private static final PushRequest EXPECTED_JSON = new PushRequest(List.of(
-      new PushStream("{foo=\"bar2\"}", List.of(new PushEntry(1570818238000000000L, "fizzbuzz")))));
+  private static final PushRequest EXPECTED_JSON =
+      new PushRequest(
+          List.of(
+              new PushStream(
+                  "{foo=\"bar2\"}", List.of(new PushEntry(1570818238000000000L, "fizzbuzz")))));
 
   private final PushRequestDecoder decoder = new PushRequestDecoder();
 
   @Test
   void decodesSnappyProtobufBuiltWithTheGeneratedClasses() {
-    byte[] body = snappy(request("{ \"foo\"=\"bar2\",      \"environment\"=\"prod\"   }",
-        entry(1570818238, 123, "fizzbuzz", "name1", "value1"),
-        entry(1570818239, 0, "second")).toByteArray());
+    byte[] body =
+        snappy(
+            request(
+                    "{ \"foo\"=\"bar2\",      \"environment\"=\"prod\"   }",
+                    entry(1570818238, 123, "fizzbuzz", "name1", "value1"),
+                    entry(1570818239, 0, "second"))
+                .toByteArray());
 
     PushRequest req = decoder.decode(body, "application/x-protobuf", null, PushRoute.V1);
 
-    assertThat(req).isEqualTo(new PushRequest(List.of(new PushStream(
-        "{ \"foo\"=\"bar2\",      \"environment\"=\"prod\"   }",
-        List.of(new PushEntry(1570818238000000123L, "fizzbuzz", List.of(new MetadataPair("name1", "value1"))),
-            new PushEntry(1570818239000000000L, "second"))))));
+    assertThat(req)
+        .isEqualTo(
+            new PushRequest(
+                List.of(
+                    new PushStream(
+                        "{ \"foo\"=\"bar2\",      \"environment\"=\"prod\"   }",
+                        List.of(
+                            new PushEntry(
+                                1570818238000000123L,
+                                "fizzbuzz",
+                                List.of(new MetadataPair("name1", "value1"))),
+                            new PushEntry(1570818239000000000L, "second"))))));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"application/x-protobuf", "application/octet-stream", "text/plain; charset=utf-8", "json",
-    "application/jsonn; charset=utf-8"})
+  @ValueSource(
+      strings = {
+        "application/x-protobuf",
+        "application/octet-stream",
+        "text/plain; charset=utf-8",
+        "json",
+        "application/jsonn; charset=utf-8"
+      })
   void treatsEveryOtherMediaTypeAsProtobuf(String contentType) {
     byte[] body = snappy(request("{a=\"b\"}", entry(1, 0, "x")).toByteArray());
 
@@ -60,34 +81,53 @@ class PushRequestDecoderTest {
   void snappyContentEncodingIsAcceptedAndRedundant() {
     byte[] body = snappy(request("{a=\"b\"}", entry(1, 0, "x")).toByteArray());
 
-    assertThat(decoder.decode(body, "application/x-protobuf", "snappy", PushRoute.V1).streams()).hasSize(1);
+    assertThat(decoder.decode(body, "application/x-protobuf", "snappy", PushRoute.V1).streams())
+        .hasSize(1);
   }
 
   @Test
   void inflatesGzipAndDeflateBeforeSnappyForProtobuf() {
     byte[] snappyProto = snappy(request("{a=\"b\"}", entry(1, 0, "x")).toByteArray());
 
-    assertThat(decoder.decode(gzip(snappyProto), "application/x-protobuf", "gzip", PushRoute.V1).streams()).hasSize(1);
-    assertThat(decoder.decode(deflate(snappyProto), "application/x-protobuf", "deflate", PushRoute.V1).streams()).hasSize(1);
+    assertThat(
+            decoder
+                .decode(gzip(snappyProto), "application/x-protobuf", "gzip", PushRoute.V1)
+                .streams())
+        .hasSize(1);
+    assertThat(
+            decoder
+                .decode(deflate(snappyProto), "application/x-protobuf", "deflate", PushRoute.V1)
+                .streams())
+        .hasSize(1);
   }
 
   @Test
   void decodesJsonPlainGzipAndDeflate() {
-    assertThat(decoder.decode(utf8(JSON_BODY), "application/json", null, PushRoute.V1)).isEqualTo(EXPECTED_JSON);
-    assertThat(decoder.decode(gzip(utf8(JSON_BODY)), "application/json", "gzip", PushRoute.V1)).isEqualTo(EXPECTED_JSON);
-    assertThat(decoder.decode(deflate(utf8(JSON_BODY)), "application/json; charset=utf-8", "deflate", PushRoute.V1))
+    assertThat(decoder.decode(utf8(JSON_BODY), "application/json", null, PushRoute.V1))
         .isEqualTo(EXPECTED_JSON);
-    assertThat(decoder.decode(utf8(JSON_BODY), "Application/JSON", null, PushRoute.V1)).isEqualTo(EXPECTED_JSON);
+    assertThat(decoder.decode(gzip(utf8(JSON_BODY)), "application/json", "gzip", PushRoute.V1))
+        .isEqualTo(EXPECTED_JSON);
+    assertThat(
+            decoder.decode(
+                deflate(utf8(JSON_BODY)),
+                "application/json; charset=utf-8",
+                "deflate",
+                PushRoute.V1))
+        .isEqualTo(EXPECTED_JSON);
+    assertThat(decoder.decode(utf8(JSON_BODY), "Application/JSON", null, PushRoute.V1))
+        .isEqualTo(EXPECTED_JSON);
   }
 
   @Test
   void picksTheJsonDialectByRoute() {
-    String legacy = "{\"streams\":[{\"labels\":\"{a=\\\"b\\\"}\",\"entries\":[{\"ts\":\"2018-12-18T08:28:06.801064-04:00\",\"line\":\"l\"}]}]}";
+    String legacy =
+        "{\"streams\":[{\"labels\":\"{a=\\\"b\\\"}\",\"entries\":[{\"ts\":\"2018-12-18T08:28:06.801064-04:00\",\"line\":\"l\"}]}]}";
 
     PushRequest req = decoder.decode(utf8(legacy), "application/json", null, PushRoute.LEGACY);
 
     assertThat(req.streams().get(0).labelsText()).isEqualTo("{a=\"b\"}");
-    assertThat(req.streams().get(0).entries().get(0).timestampNanos()).isEqualTo(1545136086801064000L);
+    assertThat(req.streams().get(0).entries().get(0).timestampNanos())
+        .isEqualTo(1545136086801064000L);
   }
 
   static Stream<Arguments> refusedHeaders() {
@@ -106,12 +146,15 @@ class PushRequestDecoderTest {
   @ParameterizedTest
   @MethodSource("refusedHeaders")
   void refusesHeadersWithLokisTexts(String contentType, String contentEncoding, String message) {
-    assertThatThrownBy(() -> decoder.decode(utf8(JSON_BODY), contentType, contentEncoding, PushRoute.V1))
-        .isInstanceOfSatisfying(PushException.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.getMessage()).isEqualTo(message);
-          assertThat(e.httpBody()).isEqualTo(message + "\n");
-        });
+    assertThatThrownBy(
+            () -> decoder.decode(utf8(JSON_BODY), contentType, contentEncoding, PushRoute.V1))
+        .isInstanceOfSatisfying(
+            PushException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.getMessage()).isEqualTo(message);
+              assertThat(e.httpBody()).isEqualTo(message + "\n");
+            });
   }
 
   @Test
@@ -130,79 +173,117 @@ class PushRequestDecoderTest {
 
   @Test
   void refusesJsonSentWithSnappyEncoding() {
-    assertThatThrownBy(() -> decoder.decode(gzip(utf8(JSON_BODY)), "application/json", "snappy", PushRoute.V1))
+    assertThatThrownBy(
+            () -> decoder.decode(gzip(utf8(JSON_BODY)), "application/json", "snappy", PushRoute.V1))
         .isInstanceOfSatisfying(PushException.class, e -> assertThat(e.status()).isEqualTo(400));
   }
 
   @Test
   void refusesZlibWrappedDeflateLikeGo() {
-    assertThatThrownBy(() -> decoder.decode(zlib(utf8(JSON_BODY)), "application/json", "deflate", PushRoute.V1))
-        .isInstanceOfSatisfying(PushException.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.getMessage()).startsWith("flate: corrupt input before offset ");
-        });
+    assertThatThrownBy(
+            () ->
+                decoder.decode(zlib(utf8(JSON_BODY)), "application/json", "deflate", PushRoute.V1))
+        .isInstanceOfSatisfying(
+            PushException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.getMessage()).startsWith("flate: corrupt input before offset ");
+            });
   }
 
   @Test
   void emptyBodies() {
-    assertThatThrownBy(() -> decoder.decode(new byte[0], "application/json", null, PushRoute.V1)).hasMessage("EOF");
-    assertThatThrownBy(() -> decoder.decode(new byte[0], "application/x-protobuf", null, PushRoute.V1))
+    assertThatThrownBy(() -> decoder.decode(new byte[0], "application/json", null, PushRoute.V1))
+        .hasMessage("EOF");
+    assertThatThrownBy(
+            () -> decoder.decode(new byte[0], "application/x-protobuf", null, PushRoute.V1))
         .hasMessage("snappy: corrupt input");
-    assertThat(decoder.decode(snappy(new byte[0]), "application/x-protobuf", null, PushRoute.V1).streams()).isEmpty();
+    assertThat(
+            decoder
+                .decode(snappy(new byte[0]), "application/x-protobuf", null, PushRoute.V1)
+                .streams())
+        .isEmpty();
   }
 
   @Test
   void gzipBombIsCutAtTheDecompressedLimit() {
-    PushRequestDecoder small = new PushRequestDecoder(DecoderConfig.DEFAULTS.withMaxDecompressedSize(1000));
+    PushRequestDecoder small =
+        new PushRequestDecoder(DecoderConfig.DEFAULTS.withMaxDecompressedSize(1000));
     byte[] bomb = gzip(new byte[10_000_000]);
 
     assertThatThrownBy(() -> small.decode(bomb, "application/json", "gzip", PushRoute.V1))
-        .isInstanceOfSatisfying(PushException.class, e -> {
-          assertThat(e.status()).isEqualTo(413);
-          assertThat(e.getMessage()).isEqualTo(
-              "request body too large: decompressed message size too large than max (1001 vs 1000)");
-        });
-    assertThatThrownBy(() -> small.decode(deflate(new byte[10_000_000]), "application/x-protobuf", "deflate", PushRoute.V1))
+        .isInstanceOfSatisfying(
+            PushException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(413);
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "request body too large: decompressed message size too large than max (1001 vs 1000)");
+            });
+    assertThatThrownBy(
+            () ->
+                small.decode(
+                    deflate(new byte[10_000_000]),
+                    "application/x-protobuf",
+                    "deflate",
+                    PushRoute.V1))
         .isInstanceOfSatisfying(PushException.class, e -> assertThat(e.status()).isEqualTo(413));
   }
 
   @Test
   void snappyDeclaredLengthIsCheckedBeforeDecoding() {
-    PushRequestDecoder small = new PushRequestDecoder(DecoderConfig.DEFAULTS.withMaxDecompressedSize(1000));
+    PushRequestDecoder small =
+        new PushRequestDecoder(DecoderConfig.DEFAULTS.withMaxDecompressedSize(1000));
     byte[] body = snappy(new byte[5000]);
 
     assertThatThrownBy(() -> small.decode(body, "application/x-protobuf", null, PushRoute.V1))
-        .isInstanceOfSatisfying(PushException.class, e -> {
-          assertThat(e.status()).isEqualTo(413);
-          assertThat(e.getMessage()).isEqualTo(
-              "request body too large: decompressed message size too large than max (5000 vs 1000)");
-        });
+        .isInstanceOfSatisfying(
+            PushException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(413);
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "request body too large: decompressed message size too large than max (5000 vs 1000)");
+            });
   }
 
   @Test
   void compressedBodyOverMaxRecvMsgSizeIs413() {
-    PushRequestDecoder small = new PushRequestDecoder(DecoderConfig.DEFAULTS.withMaxRecvMsgSize(10));
+    PushRequestDecoder small =
+        new PushRequestDecoder(DecoderConfig.DEFAULTS.withMaxRecvMsgSize(10));
 
     assertThatThrownBy(() -> small.decode(utf8(JSON_BODY), "application/json", null, PushRoute.V1))
-        .isInstanceOfSatisfying(PushException.class, e -> {
-          assertThat(e.status()).isEqualTo(413);
-          assertThat(e.getMessage()).isEqualTo("request body too large: message size too large than max (11 vs 10)");
-        });
+        .isInstanceOfSatisfying(
+            PushException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(413);
+              assertThat(e.getMessage())
+                  .isEqualTo("request body too large: message size too large than max (11 vs 10)");
+            });
     byte[] proto = snappy(request("{a=\"b\"}", entry(1, 0, "x")).toByteArray());
     assertThatThrownBy(() -> small.decode(proto, "application/x-protobuf", null, PushRoute.V1))
-        .hasMessage("request body too large: message size too large than max (" + proto.length + " vs 10)");
+        .hasMessage(
+            "request body too large: message size too large than max (" + proto.length + " vs 10)");
   }
 
   @Test
   void invalidUtf8InJsonIsReplacedLikeGoPassesItThrough() {
-    byte[] body = utf8("{\"streams\":[{\"stream\":{\"a\":\"b\"},\"values\":[[\"1\",\"bad ~ byte\"]]}]}");
+    byte[] body =
+        utf8("{\"streams\":[{\"stream\":{\"a\":\"b\"},\"values\":[[\"1\",\"bad ~ byte\"]]}]}");
     for (int i = 0; i < body.length; i++) {
       if (body[i] == '~') {
         body[i] = (byte) 0xc3;
       }
     }
 
-    assertThat(decoder.decode(body, "application/json", null, PushRoute.V1).streams().get(0).entries().get(0).line())
+    assertThat(
+            decoder
+                .decode(body, "application/json", null, PushRoute.V1)
+                .streams()
+                .get(0)
+                .entries()
+                .get(0)
+                .line())
         .isEqualTo("bad \uFFFD byte");
   }
 
@@ -212,12 +293,16 @@ class PushRequestDecoderTest {
     byte[] valid = snappy(request("{a=\"b\"}", entry(1, 0, "line", "k", "v")).toByteArray());
     byte[] validJson = utf8(JSON_BODY);
     for (int i = 0; i < 3000; i++) {
-      byte[] body = switch (i % 4) {
-        case 0 -> randomBytes(random, random.nextInt(200));
-        case 1 -> mutate(random, valid);
-        case 2 -> mutate(random, validJson);
-        default -> snappy(mutate(random, request("{a=\"b\"}", entry(1, 0, "line", "k", "v")).toByteArray()));
-      };
+      byte[] body =
+          switch (i % 4) {
+            case 0 -> randomBytes(random, random.nextInt(200));
+            case 1 -> mutate(random, valid);
+            case 2 -> mutate(random, validJson);
+            default ->
+                snappy(
+                    mutate(
+                        random, request("{a=\"b\"}", entry(1, 0, "line", "k", "v")).toByteArray()));
+          };
       String type = i % 2 == 0 ? "application/json" : "application/x-protobuf";
       String encoding = i % 7 == 0 ? "gzip" : i % 11 == 0 ? "deflate" : "";
       PushRoute route = i % 3 == 0 ? PushRoute.LEGACY : PushRoute.V1;

@@ -19,16 +19,24 @@ class SnappyBlockTest {
 
   @Test
   void largeDeclaredLengthsAreReadWithoutDecoding() {
-    assertThat(SnappyBlock.decodedLength(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f}))
+    assertThat(
+            SnappyBlock.decodedLength(
+                new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f}))
         .isEqualTo(0xFFFFFFFFL);
   }
 
   @Test
   void corruptInput() {
-    assertThatThrownBy(() -> SnappyBlock.decodedLength(new byte[0])).hasMessage("snappy: corrupt input");
-    assertThatThrownBy(() -> SnappyBlock.decodedLength(new byte[] {(byte) 0x80})).hasMessage("snappy: corrupt input");
-    assertThatThrownBy(() -> SnappyBlock.decodedLength(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x1f}))
+    assertThatThrownBy(() -> SnappyBlock.decodedLength(new byte[0]))
         .hasMessage("snappy: corrupt input");
-    assertThatThrownBy(() -> SnappyBlock.decode(new byte[] {0x05, 0x00, 0x01}, 5)).hasMessage("snappy: corrupt input");
+    assertThatThrownBy(() -> SnappyBlock.decodedLength(new byte[] {(byte) 0x80}))
+        .hasMessage("snappy: corrupt input");
+    assertThatThrownBy(
+            () ->
+                SnappyBlock.decodedLength(
+                    new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x1f}))
+        .hasMessage("snappy: corrupt input");
+    assertThatThrownBy(() -> SnappyBlock.decode(new byte[] {0x05, 0x00, 0x01}, 5))
+        .hasMessage("snappy: corrupt input");
   }
 }

@@ -11,6 +11,7 @@ class BodyTooLargeHandlerTest {
   void speaksLokisText() {
     String micronaut = new ContentLengthExceededException(104857600, 105000000).getMessage();
     assertThat(BodyTooLargeHandler.message(micronaut))
-        .isEqualTo("request body too large: message size too large than max (105000000 vs 104857600)");
+        .isEqualTo(
+            "request body too large: message size too large than max (105000000 vs 104857600)");
   }
 }

@@ -80,18 +80,26 @@ class IngestionRateLimiterTest {
     limiter.check("fake", 100, 6 * MB);
 
     assertThatThrownBy(() -> limiter.check("fake", 10, 1000))
-        .isInstanceOfSatisfying(PushException.class, e -> {
-          assertThat(e.status()).isEqualTo(429);
-          assertThat(e.httpBody()).isEqualTo("ingestion rate limit exceeded for user fake (limit: 4194304 bytes/sec) "
-              + "while attempting to ingest '10' lines totaling '1000' bytes, reduce log volume or contact "
-              + "your Loki administrator to see if the limit can be increased\n");
-        });
+        .isInstanceOfSatisfying(
+            PushException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(429);
+              assertThat(e.httpBody())
+                  .isEqualTo(
+                      "ingestion rate limit exceeded for user fake (limit: 4194304 bytes/sec) "
+                          + "while attempting to ingest '10' lines totaling '1000' bytes, reduce log volume or contact "
+                          + "your Loki administrator to see if the limit can be increased\n");
+            });
   }
 
   @Test
   void perTenantLimitsAndTheMegabyteConstructor() {
-    IngestionRateLimiter custom = new IngestionRateLimiter(clock,
-        t -> Map.of("small", new IngestionRateLimit(1, 1)).getOrDefault(t, IngestionRateLimit.of(Limits.DEFAULTS)));
+    IngestionRateLimiter custom =
+        new IngestionRateLimiter(
+            clock,
+            t ->
+                Map.of("small", new IngestionRateLimit(1, 1))
+                    .getOrDefault(t, IngestionRateLimit.of(Limits.DEFAULTS)));
 
     assertThat(custom.tryAcquire("small", MB + 1)).isFalse();
     assertThat(custom.tryAcquire("other", MB + 1)).isTrue();

@@ -42,12 +42,19 @@ class PushIngestRouteTest {
 
   @BeforeEach
   void start() throws Exception {
-    bus = LocalLogBus.open(new LocalLogConfig(dir, 2, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES)
-        .withSendTimeout(Duration.ofSeconds(2)));
+    bus =
+        LocalLogBus.open(
+            new LocalLogConfig(dir, 2, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES)
+                .withSendTimeout(Duration.ofSeconds(2)));
     Clock clock = Clock.systemUTC();
-    PushSteps steps = new PushSteps(new PushRequestDecoder(), new PushValidator(Limits.DEFAULTS, clock),
-        TenantLimits.of(Limits.DEFAULTS), new IngestionRateLimiter(4, 6, clock), new LogBatchPublisher(bus.producer(), Topics.LOGS_PUSH, clock),
-        new IngestMetrics(new SimpleMeterRegistry()));
+    PushSteps steps =
+        new PushSteps(
+            new PushRequestDecoder(),
+            new PushValidator(Limits.DEFAULTS, clock),
+            TenantLimits.of(Limits.DEFAULTS),
+            new IngestionRateLimiter(4, 6, clock),
+            new LogBatchPublisher(bus.producer(), Topics.LOGS_PUSH, clock),
+            new IngestMetrics(new SimpleMeterRegistry()));
     camel = new DefaultCamelContext();
     camel.addRoutes(new PushIngestRoute(steps));
     camel.start();
@@ -62,8 +69,11 @@ class PushIngestRouteTest {
   }
 
   private PushReply push(String json) {
-    return template.requestBody(PushIngestRoute.ENDPOINT,
-        new PushCall("fake", json.getBytes(StandardCharsets.UTF_8), "application/json", null, PushRoute.V1), PushReply.class);
+    return template.requestBody(
+        PushIngestRoute.ENDPOINT,
+        new PushCall(
+            "fake", json.getBytes(StandardCharsets.UTF_8), "application/json", null, PushRoute.V1),
+        PushReply.class);
   }
 
   private List<LogBatch> published() throws Exception {
@@ -72,7 +82,8 @@ class PushIngestRouteTest {
       for (int i = 0; i < 5; i++) {
         for (BusRecord r : c.poll(Duration.ofMillis(50))) {
           LogBatch batch = Topics.LOG_BATCH.decode(r.value());
-          assertThat(new String(r.key(), StandardCharsets.UTF_8)).as("keyed by tenant and stream")
+          assertThat(new String(r.key(), StandardCharsets.UTF_8))
+              .as("keyed by tenant and stream")
               .isEqualTo(batch.getTenant() + batch.getLabels());
           out.add(batch);
         }
@@ -83,36 +94,59 @@ class PushIngestRouteTest {
 
   @Test
   void acceptedStreamsArePublishedAsOneBatchPerStreamBefore204() throws Exception {
-    PushReply reply = push("{\"streams\":[{\"stream\":{\"app\":\"a\"},\"values\":[[\"" + now + "\",\"one\"],[\"" + (now + 1)
-        + "\",\"two\"]]},{\"stream\":{\"app\":\"b\",\"empty\":\"\"},\"values\":[[\"" + now + "\",\"three\"]]}]}");
+    PushReply reply =
+        push(
+            "{\"streams\":[{\"stream\":{\"app\":\"a\"},\"values\":[[\""
+                + now
+                + "\",\"one\"],[\""
+                + (now + 1)
+                + "\",\"two\"]]},{\"stream\":{\"app\":\"b\",\"empty\":\"\"},\"values\":[[\""
+                + now
+                + "\",\"three\"]]}]}");
     assertThat(reply).isEqualTo(PushReply.ACCEPTED);
     List<LogBatch> batches = published();
-    assertThat(batches).extracting(LogBatch::getLabels)
-        .containsExactlyInAnyOrder("{app=\"a\", service_name=\"a\"}", "{app=\"b\", service_name=\"b\"}");
+    assertThat(batches)
+        .extracting(LogBatch::getLabels)
+        .containsExactlyInAnyOrder(
+            "{app=\"a\", service_name=\"a\"}", "{app=\"b\", service_name=\"b\"}");
     assertThat(batches).allSatisfy(b -> assertThat(b.getTenant()).isEqualTo("fake"));
     assertThat(batches.stream().mapToInt(b -> b.getEntries().size()).sum()).isEqualTo(3);
   }
 
   @Test
   void partialAcceptanceStoresTheValidPartAndAnswers400() throws Exception {
-    PushReply reply = push("{\"streams\":[{\"stream\":{\"app\":\"a\"},\"values\":[[\"1000\",\"old\"],[\"" + now + "\",\"new\"]]}]}");
+    PushReply reply =
+        push(
+            "{\"streams\":[{\"stream\":{\"app\":\"a\"},\"values\":[[\"1000\",\"old\"],[\""
+                + now
+                + "\",\"new\"]]}]}");
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.body()).startsWith("entry for stream '{app=\"a\", service_name=\"a\"}' has timestamp too old").endsWith("\n");
-    assertThat(published()).singleElement().satisfies(b ->
-        assertThat(b.getEntries()).extracting(e -> e.getLine()).containsExactly("new"));
+    assertThat(reply.body())
+        .startsWith("entry for stream '{app=\"a\", service_name=\"a\"}' has timestamp too old")
+        .endsWith("\n");
+    assertThat(published())
+        .singleElement()
+        .satisfies(
+            b -> assertThat(b.getEntries()).extracting(e -> e.getLine()).containsExactly("new"));
   }
 
   @Test
   void decodeErrorsTouchNothing() throws Exception {
     assertThat(push("{\"streams\":").status()).isEqualTo(400);
-    assertThat(push("{\"streams\":[]}")).isEqualTo(new PushReply(422, "error at least one valid stream is required for ingestion\n"));
+    assertThat(push("{\"streams\":[]}"))
+        .isEqualTo(
+            new PushReply(422, "error at least one valid stream is required for ingestion\n"));
     assertThat(published()).isEmpty();
   }
 
   @Test
   void aBusThatCannotMakeTheBatchDurableGives503() throws Exception {
     bus.close();
-    PushReply reply = push("{\"streams\":[{\"stream\":{\"app\":\"a\"},\"values\":[[\"" + now + "\",\"lost?\"]]}]}");
+    PushReply reply =
+        push(
+            "{\"streams\":[{\"stream\":{\"app\":\"a\"},\"values\":[[\""
+                + now
+                + "\",\"lost?\"]]}]}");
     assertThat(reply.status()).isEqualTo(503);
   }
 }

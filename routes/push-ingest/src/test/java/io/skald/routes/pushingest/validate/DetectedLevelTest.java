@@ -6,9 +6,9 @@ import io.skald.labels.Label;
 import io.skald.limits.Limits;
 import io.skald.routes.pushingest.model.MetadataPair;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class DetectedLevelTest {
   private final DetectedLevel levels = new DetectedLevel(Limits.DEFAULT_LOG_LEVEL_FIELDS, 2);
@@ -19,55 +19,82 @@ class DetectedLevelTest {
 
   @Test
   void levelFieldInLabelsWinsOverMetadataAndLine() {
-    assertThat(levels.detect(List.of(new Label("level", "WARN")), List.of(new MetadataPair("level", "error")), "fatal"))
+    assertThat(
+            levels.detect(
+                List.of(new Label("level", "WARN")),
+                List.of(new MetadataPair("level", "error")),
+                "fatal"))
         .isEqualTo("warn");
-    assertThat(levels.detect(List.of(), List.of(new MetadataPair("lvl", "dbg")), "fatal")).isEqualTo("debug");
+    assertThat(levels.detect(List.of(), List.of(new MetadataPair("lvl", "dbg")), "fatal"))
+        .isEqualTo("debug");
   }
 
   @Test
   void fieldPriorityFollowsTheConfiguredOrder() {
-    assertThat(levels.detect(List.of(), List.of(new MetadataPair("lvl", "info"), new MetadataPair("severity", "error")), ""))
+    assertThat(
+            levels.detect(
+                List.of(),
+                List.of(new MetadataPair("lvl", "info"), new MetadataPair("severity", "error")),
+                ""))
         .isEqualTo("error");
   }
 
   @Test
   void unknownSpellingsFromFieldsAreKeptAsIs() {
-    assertThat(levels.detect(List.of(new Label("level", "Notice")), List.of(), "x")).isEqualTo("Notice");
+    assertThat(levels.detect(List.of(new Label("level", "Notice")), List.of(), "x"))
+        .isEqualTo("Notice");
     assertThat(levels.detect(List.of(), List.of(new MetadataPair("level", "")), "error")).isNull();
   }
 
   @ParameterizedTest
-  @CsvSource({"0,unknown", "1,trace", "4,trace", "5,debug", "9,info", "12,info", "13,warn", "17,error", "21,fatal",
-    "24,fatal", "25,unknown", "abc,info", "-3,trace"})
+  @CsvSource({
+    "0,unknown",
+    "1,trace",
+    "4,trace",
+    "5,debug",
+    "9,info",
+    "12,info",
+    "13,warn",
+    "17,error",
+    "21,fatal",
+    "24,fatal",
+    "25,unknown",
+    "abc,info",
+    "-3,trace"
+  })
   void otlpSeverityNumbers(String number, String level) {
-    assertThat(levels.detect(List.of(), List.of(new MetadataPair("severity_number", number)), "error")).isEqualTo(level);
+    assertThat(
+            levels.detect(List.of(), List.of(new MetadataPair("severity_number", number)), "error"))
+        .isEqualTo(level);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-    "{\"level\":\"error\",\"msg\":\"x\"}|error",
-    "  {\"msg\":\"x\",\"a\":{\"severity\":\"WARNING\"}}  |warn",
-    "{\"a\":{\"b\":{\"level\":\"E\"}}}|unknown",
-    "{\"level\":3,\"msg\":\"an error\"}|error",
-    "{\"level\":\"notice\",\"msg\":\"an error\"}|error",
-    "{\"level\":\"inf\"|unknown",
-    "ts=1 level=info msg=x|info",
-    "lvl=warn level=error|error",
-    "LEVEL=dbg msg=hi|debug",
-    "level=\"warning\" msg=hi|warn",
-    "msg=hi x=\"un|unknown",
-    "this is an ERROR message|error",
-    "[WARN] disk full|warn",
-    "misc:error happened|unknown",
-    "debug: message|debug",
-    "information only|unknown",
-    "errors happened|unknown",
-    "error then warning|error",
-    "then warning and error|warn",
-    "CRITICAL: boom|critical",
-    "hello|unknown",
-    "''|unknown",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"level\":\"error\",\"msg\":\"x\"}|error",
+        "  {\"msg\":\"x\",\"a\":{\"severity\":\"WARNING\"}}  |warn",
+        "{\"a\":{\"b\":{\"level\":\"E\"}}}|unknown",
+        "{\"level\":3,\"msg\":\"an error\"}|error",
+        "{\"level\":\"notice\",\"msg\":\"an error\"}|error",
+        "{\"level\":\"inf\"|unknown",
+        "ts=1 level=info msg=x|info",
+        "lvl=warn level=error|error",
+        "LEVEL=dbg msg=hi|debug",
+        "level=\"warning\" msg=hi|warn",
+        "msg=hi x=\"un|unknown",
+        "this is an ERROR message|error",
+        "[WARN] disk full|warn",
+        "misc:error happened|unknown",
+        "debug: message|debug",
+        "information only|unknown",
+        "errors happened|unknown",
+        "error then warning|error",
+        "then warning and error|warn",
+        "CRITICAL: boom|critical",
+        "hello|unknown",
+        "''|unknown",
+      })
   void fromTheLine(String line, String level) {
     assertThat(fromLine(line)).isEqualTo(level);
   }
@@ -83,6 +110,7 @@ class DetectedLevelTest {
   void unlimitedJsonDepth() {
     DetectedLevel deep = new DetectedLevel(List.of(), 0);
 
-    assertThat(deep.detect(List.of(), List.of(), "{\"a\":{\"b\":{\"level\":\"trace\"}}}")).isEqualTo("trace");
+    assertThat(deep.detect(List.of(), List.of(), "{\"a\":{\"b\":{\"level\":\"trace\"}}}"))
+        .isEqualTo("trace");
   }
 }

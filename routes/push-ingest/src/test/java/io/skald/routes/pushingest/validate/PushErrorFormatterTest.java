@@ -14,7 +14,8 @@ class PushErrorFormatterTest {
 
   @Test
   void repeatedMessagesAreCounted() {
-    assertThat(PushErrorFormatter.group(List.of("boom", "boom", "boom"))).isEqualTo("3 errors like: boom");
+    assertThat(PushErrorFormatter.group(List.of("boom", "boom", "boom")))
+        .isEqualTo("3 errors like: boom");
   }
 
   @Test

@@ -8,7 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServiceNameDiscoveryTest {
-  private final ServiceNameDiscovery discovery = new ServiceNameDiscovery(Limits.DEFAULT_DISCOVER_SERVICE_NAME);
+  private final ServiceNameDiscovery discovery =
+      new ServiceNameDiscovery(Limits.DEFAULT_DISCOVER_SERVICE_NAME);
 
   private static Label l(String n, String v) {
     return new Label(n, v);
@@ -17,7 +18,8 @@ class ServiceNameDiscoveryTest {
   @Test
   void takesTheFirstLabelOfTheListThatIsPresent() {
     assertThat(discovery.apply(List.of(l("app", "frontend"), l("job", "ns/frontend"))))
-        .containsExactly(l("app", "frontend"), l("job", "ns/frontend"), l("service_name", "frontend"));
+        .containsExactly(
+            l("app", "frontend"), l("job", "ns/frontend"), l("service_name", "frontend"));
     assertThat(discovery.apply(List.of(l("container", "c"), l("zone", "z"))))
         .containsExactly(l("container", "c"), l("service_name", "c"), l("zone", "z"));
   }
@@ -41,6 +43,7 @@ class ServiceNameDiscoveryTest {
     List<Label> internal = List.of(l("__pattern__", "p"), l("app", "a"));
 
     assertThat(discovery.apply(internal)).isSameAs(internal);
-    assertThat(new ServiceNameDiscovery(List.of()).apply(List.of(l("app", "a")))).containsExactly(l("app", "a"));
+    assertThat(new ServiceNameDiscovery(List.of()).apply(List.of(l("app", "a"))))
+        .containsExactly(l("app", "a"));
   }
 }

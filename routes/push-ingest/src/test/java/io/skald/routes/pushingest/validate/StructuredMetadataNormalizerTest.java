@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.skald.routes.pushingest.PushException;
 import io.skald.routes.pushingest.model.MetadataPair;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class StructuredMetadataNormalizerTest {
 
@@ -17,8 +17,19 @@ class StructuredMetadataNormalizerTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"service.name,service_name", "trace_id,trace_id", "a__b,a_b", "a.-b,a_b", "__meta__,__meta__",
-    "__x,_x", "_x,_x", "1abc,key_1abc", "k8s.pod.name,k8s_pod_name", "héllo,h_llo", "x-,x_"})
+  @CsvSource({
+    "service.name,service_name",
+    "trace_id,trace_id",
+    "a__b,a_b",
+    "a.-b,a_b",
+    "__meta__,__meta__",
+    "__x,_x",
+    "_x,_x",
+    "1abc,key_1abc",
+    "k8s.pod.name,k8s_pod_name",
+    "héllo,h_llo",
+    "x-,x_"
+  })
   void labelNames(String name, String normalized) {
     assertThat(StructuredMetadataNormalizer.labelName(name)).isEqualTo(normalized);
   }
@@ -34,13 +45,16 @@ class StructuredMetadataNormalizerTest {
 
   @Test
   void sortsAndRenames() {
-    assertThat(StructuredMetadataNormalizer.normalize(List.of(p("z", "1"), p("http.method", "GET"), p("a", "2"))))
+    assertThat(
+            StructuredMetadataNormalizer.normalize(
+                List.of(p("z", "1"), p("http.method", "GET"), p("a", "2"))))
         .containsExactly(p("a", "2"), p("http_method", "GET"), p("z", "1"));
   }
 
   @Test
   void validNamesAreOnlySortedAndKeepEmptyValuesAndDuplicates() {
-    assertThat(StructuredMetadataNormalizer.normalize(List.of(p("b", ""), p("a", "1"), p("a", "2"))))
+    assertThat(
+            StructuredMetadataNormalizer.normalize(List.of(p("b", ""), p("a", "1"), p("a", "2"))))
         .containsExactly(p("a", "1"), p("a", "2"), p("b", ""));
   }
 
@@ -52,12 +66,14 @@ class StructuredMetadataNormalizerTest {
 
   @Test
   void aRenamedPairWithAnEmptyValueIsDropped() {
-    assertThat(StructuredMetadataNormalizer.normalize(List.of(p("a.b", ""), p("c", "1")))).containsExactly(p("c", "1"));
+    assertThat(StructuredMetadataNormalizer.normalize(List.of(p("a.b", ""), p("c", "1"))))
+        .containsExactly(p("c", "1"));
   }
 
   @Test
   void stripsReplacementCharactersFromValues() {
-    assertThat(StructuredMetadataNormalizer.normalize(List.of(p("k", "a\uFFFDb"), p("e", "\uFFFD"))))
+    assertThat(
+            StructuredMetadataNormalizer.normalize(List.of(p("k", "a\uFFFDb"), p("e", "\uFFFD"))))
         .containsExactly(p("k", "ab"));
   }
 }

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One entry of an S3 bucket notification's {@code Records} array, as far as Skald needs it.
  *
- * @param eventName e.g. {@code ObjectCreated:Put} (AWS, Ceph) or {@code s3:ObjectCreated:Put} (MinIO)
+ * @param eventName e.g. {@code ObjectCreated:Put} (AWS, Ceph) or {@code s3:ObjectCreated:Put}
+ *     (MinIO)
  * @param eventSource {@code aws:s3}, {@code minio:s3}, {@code ceph:s3}, or null when absent
  * @param eventTime when the store says the event happened, or null when absent or unreadable
  * @param bucket bucket name
@@ -14,7 +15,13 @@ import java.time.Instant;
  * @param eTag entity tag without quotes, or null
  */
 public record S3EventRecord(
-    String eventName, String eventSource, Instant eventTime, String bucket, String key, long size, String eTag) {
+    String eventName,
+    String eventSource,
+    Instant eventTime,
+    String bucket,
+    String key,
+    long size,
+    String eTag) {
 
   private static final String CREATED = "ObjectCreated:";
 

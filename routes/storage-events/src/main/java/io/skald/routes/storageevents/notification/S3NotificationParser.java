@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the S3 event-notification JSON that AWS, MinIO and Ceph RGW publish:
- * {@code {"Records":[{"eventName", "eventTime", "s3":{"bucket":{"name"},"object":{"key","size","eTag"}}}]}}.
- * MinIO wraps the same array as {@code {"EventName","Key","Records":[...]}}; only {@code Records}
- * is read, so both shapes parse alike.
+ * Reads the S3 event-notification JSON that AWS, MinIO and Ceph RGW publish: {@code
+ * {"Records":[{"eventName", "eventTime",
+ * "s3":{"bucket":{"name"},"object":{"key","size","eTag"}}}]}}. MinIO wraps the same array as {@code
+ * {"EventName","Key","Records":[...]}}; only {@code Records} is read, so both shapes parse alike.
  *
  * <p>Object keys arrive URL-encoded ({@code +} for a space, {@code %2F} for a slash) and are
  * decoded here. Skald's own keys never contain {@code +} or {@code %}, so decoding a key a store
@@ -27,8 +27,8 @@ public final class S3NotificationParser {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * The records of a notification; empty for AWS's {@code s3:TestEvent}, which S3 sends once when
-   * a notification target is configured and which announces no object.
+   * The records of a notification; empty for AWS's {@code s3:TestEvent}, which S3 sends once when a
+   * notification target is configured and which announces no object.
    */
   public List<S3EventRecord> parse(byte[] json) throws MalformedNotificationException {
     JsonNode root = readTree(json);
@@ -56,14 +56,16 @@ public final class S3NotificationParser {
     try {
       return JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new MalformedNotificationException("invalid JSON" + where(e) + ": " + brief(e.getOriginalMessage()));
+      throw new MalformedNotificationException(
+          "invalid JSON" + where(e) + ": " + brief(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new MalformedNotificationException("unreadable JSON: " + e.getMessage(), e);
     }
   }
 
   private static String where(JsonProcessingException e) {
-    return e.getLocation() == null ? ""
+    return e.getLocation() == null
+        ? ""
         : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
   }
 
@@ -82,11 +84,18 @@ public final class S3NotificationParser {
     String bucket = text(s3.path("bucket"), "name", at + ".s3.bucket");
     JsonNode object = s3.path("object");
     String key = decodeKey(text(object, "key", at + ".s3.object"), at);
-    return new S3EventRecord(eventName, r.path("eventSource").asText(null), instant(r.path("eventTime").asText(null)),
-        bucket, key, size(object.get("size"), at), unquote(object.path("eTag").asText(null)));
+    return new S3EventRecord(
+        eventName,
+        r.path("eventSource").asText(null),
+        instant(r.path("eventTime").asText(null)),
+        bucket,
+        key,
+        size(object.get("size"), at),
+        unquote(object.path("eTag").asText(null)));
   }
 
-  private static String text(JsonNode parent, String field, String at) throws MalformedNotificationException {
+  private static String text(JsonNode parent, String field, String at)
+      throws MalformedNotificationException {
     JsonNode v = parent.get(field);
     if (v == null || !v.isTextual() || v.asText().isEmpty()) {
       throw new MalformedNotificationException(at + "." + field + " is missing");
@@ -131,6 +140,8 @@ public final class S3NotificationParser {
     if (eTag == null || eTag.isEmpty()) {
       return null;
     }
-    return eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"") ? eTag.substring(1, eTag.length() - 1) : eTag;
+    return eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"")
+        ? eTag.substring(1, eTag.length() - 1)
+        : eTag;
   }
 }

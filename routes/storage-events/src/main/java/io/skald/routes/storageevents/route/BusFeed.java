@@ -13,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds a Camel route from a topic through the {@code Bus} port, so the route runs the same on
- * the local log and on Kafka. Polls, hands each record to the route, and commits a batch only
- * after the route returned for every record in it; when the route throws (the bus could not make
- * its output durable) the batch is read again from the last commit after a back-off. Bad input
- * never throws here: the route dead-letters it, so a partition never stops on it.
+ * Feeds a Camel route from a topic through the {@code Bus} port, so the route runs the same on the
+ * local log and on Kafka. Polls, hands each record to the route, and commits a batch only after the
+ * route returned for every record in it; when the route throws (the bus could not make its output
+ * durable) the batch is read again from the last commit after a back-off. Bad input never throws
+ * here: the route dead-letters it, so a partition never stops on it.
  */
 public final class BusFeed implements Runnable {
 
@@ -51,7 +51,10 @@ public final class BusFeed implements Runnable {
         consumer.commit(next);
         retry = FIRST_RETRY;
       } catch (RuntimeException e) {
-        LOG.warn("cannot route {} (will retry from the last commit): {}", records.get(0).topic(), e.toString());
+        LOG.warn(
+            "cannot route {} (will retry from the last commit): {}",
+            records.get(0).topic(),
+            e.toString());
         for (int p : consumer.assignment()) {
           consumer.seekToCommitted(p);
         }

@@ -5,8 +5,8 @@ import io.skald.events.v1.ObjectCreated;
 import java.util.List;
 
 /**
- * What one notification record on the bus turned into: the events to publish and the reasons
- * for anything in it that cannot be used (empty when all of it was good).
+ * What one notification record on the bus turned into: the events to publish and the reasons for
+ * anything in it that cannot be used (empty when all of it was good).
  */
 public record Normalised(BusRecord source, List<ObjectCreated> events, List<String> rejections) {
 

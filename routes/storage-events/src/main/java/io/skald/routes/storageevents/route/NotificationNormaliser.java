@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns an S3 bucket notification into {@code ObjectCreated} events (source
- * {@value #SOURCE}), one per record that announces a new segment in the expected bucket. Every
- * other record is a rejection with its reason; nothing here throws for bad input.
+ * Turns an S3 bucket notification into {@code ObjectCreated} events (source {@value #SOURCE}), one
+ * per record that announces a new segment in the expected bucket. Every other record is a rejection
+ * with its reason; nothing here throws for bad input.
  */
 public final class NotificationNormaliser {
 
@@ -30,7 +30,8 @@ public final class NotificationNormaliser {
     try {
       records = parser.parse(record.value());
     } catch (MalformedNotificationException e) {
-      return new Normalised(record, List.of(), List.of("malformed S3 notification: " + e.getMessage()));
+      return new Normalised(
+          record, List.of(), List.of("malformed S3 notification: " + e.getMessage()));
     }
     List<ObjectCreated> events = new ArrayList<>();
     List<String> rejections = new ArrayList<>();
@@ -40,7 +41,14 @@ public final class NotificationNormaliser {
       if (!r.isObjectCreated()) {
         rejections.add(at + "unsupported event type " + r.eventName() + " for " + r.key());
       } else if (!r.bucket().equals(bucket)) {
-        rejections.add(at + "object in foreign bucket " + r.bucket() + " (expected " + bucket + "): " + r.key());
+        rejections.add(
+            at
+                + "object in foreign bucket "
+                + r.bucket()
+                + " (expected "
+                + bucket
+                + "): "
+                + r.key());
       } else if (ObjectKeys.parseSegment(r.key()).isEmpty()) {
         rejections.add(at + "not a segment key: " + r.key());
       } else {

@@ -28,7 +28,10 @@ public final class NotificationSteps {
   private final String targetTopic;
   private final DeadLetterPublisher deadLetters;
 
-  public NotificationSteps(NotificationNormaliser normaliser, BusProducer producer, String targetTopic,
+  public NotificationSteps(
+      NotificationNormaliser normaliser,
+      BusProducer producer,
+      String targetTopic,
       DeadLetterPublisher deadLetters) {
     this.normaliser = normaliser;
     this.producer = producer;
@@ -44,7 +47,9 @@ public final class NotificationSteps {
   public Normalised publish(Normalised n) {
     List<CompletableFuture<?>> pending = new ArrayList<>(n.events().size());
     for (ObjectCreated e : n.events()) {
-      pending.add(producer.send(targetTopic, Topics.OBJECT_CREATED.key(e), Topics.OBJECT_CREATED.encode(e)));
+      pending.add(
+          producer.send(
+              targetTopic, Topics.OBJECT_CREATED.key(e), Topics.OBJECT_CREATED.encode(e)));
     }
     await(pending, "publish ObjectCreated to " + targetTopic);
     return n;
@@ -52,8 +57,15 @@ public final class NotificationSteps {
 
   public Normalised deadLetter(Normalised n) {
     if (n.rejected()) {
-      LOG.warn("dead-lettering {}/{}@{}: {}", n.source().topic(), n.source().partition(), n.source().offset(), n.reason());
-      await(List.of(deadLetters.publish(n.source(), n.reason())), "dead-letter to " + deadLetters.topic());
+      LOG.warn(
+          "dead-lettering {}/{}@{}: {}",
+          n.source().topic(),
+          n.source().partition(),
+          n.source().offset(),
+          n.reason());
+      await(
+          List.of(deadLetters.publish(n.source(), n.reason())),
+          "dead-letter to " + deadLetters.topic());
     }
     return n;
   }
@@ -66,7 +78,8 @@ public final class NotificationSteps {
       throw new BusUnavailableException("interrupted while waiting to " + what, e);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof BusUnavailableException b
-          ? b : new BusUnavailableException("cannot " + what + ": " + e.getCause(), e.getCause());
+          ? b
+          : new BusUnavailableException("cannot " + what + ": " + e.getCause(), e.getCause());
     }
   }
 }

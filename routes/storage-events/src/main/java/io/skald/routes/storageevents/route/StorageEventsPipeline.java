@@ -9,8 +9,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * The storage-events route running: its own Camel context with {@link StorageEventsRoute} and a
- * {@link BusFeed} thread consuming the notification topic into it. A Camel context of its own
- * keeps the push route's context (and its {@code ProducerTemplate} bean) untouched.
+ * {@link BusFeed} thread consuming the notification topic into it. A Camel context of its own keeps
+ * the push route's context (and its {@code ProducerTemplate} bean) untouched.
  */
 public final class StorageEventsPipeline implements AutoCloseable {
 
@@ -23,8 +23,12 @@ public final class StorageEventsPipeline implements AutoCloseable {
   private final Thread thread;
 
   private StorageEventsPipeline(Bus bus, Topics topics, String bucket) throws Exception {
-    NotificationSteps steps = new NotificationSteps(new NotificationNormaliser(bucket), bus.producer(), topics.target(),
-        new DeadLetterPublisher(bus.producer(), topics.deadLetter()));
+    NotificationSteps steps =
+        new NotificationSteps(
+            new NotificationNormaliser(bucket),
+            bus.producer(),
+            topics.target(),
+            new DeadLetterPublisher(bus.producer(), topics.deadLetter()));
     camel = new DefaultCamelContext();
     camel.getCamelContextExtension().setName("skald-storage-events");
     BusConsumer consumer;
@@ -38,17 +42,24 @@ public final class StorageEventsPipeline implements AutoCloseable {
       throw e;
     }
     feed = new BusFeed(consumer, r -> template.requestBody(StorageEventsRoute.ENDPOINT, r));
-    thread = new Thread(() -> {
-      try {
-        feed.run();
-      } finally {
-        consumer.close();
-      }
-    }, "skald-storage-events");
+    thread =
+        new Thread(
+            () -> {
+              try {
+                feed.run();
+              } finally {
+                consumer.close();
+              }
+            },
+            "skald-storage-events");
   }
 
-  /** Starts the route and its feed; notifications for buckets other than {@code bucket} are dead-lettered. */
-  public static StorageEventsPipeline start(Bus bus, Topics topics, String bucket) throws Exception {
+  /**
+   * Starts the route and its feed; notifications for buckets other than {@code bucket} are
+   * dead-lettered.
+   */
+  public static StorageEventsPipeline start(Bus bus, Topics topics, String bucket)
+      throws Exception {
     StorageEventsPipeline p = new StorageEventsPipeline(bus, topics, bucket);
     p.thread.start();
     return p;

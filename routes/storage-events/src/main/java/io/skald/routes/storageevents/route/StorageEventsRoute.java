@@ -3,10 +3,10 @@ package io.skald.routes.storageevents.route;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * S3 bucket notification → {@code ObjectCreated} on the storage-events topic, or the
- * notification on the dead-letter topic with its reason. Wiring only; the steps are
- * {@link NotificationSteps}. Input is a {@code BusRecord} handed over by {@link BusFeed}.
- * Exceptions (the bus could not make something durable) go back to the feed, which re-reads.
+ * S3 bucket notification → {@code ObjectCreated} on the storage-events topic, or the notification
+ * on the dead-letter topic with its reason. Wiring only; the steps are {@link NotificationSteps}.
+ * Input is a {@code BusRecord} handed over by {@link BusFeed}. Exceptions (the bus could not make
+ * something durable) go back to the feed, which re-reads.
  */
 public final class StorageEventsRoute extends RouteBuilder {
 
@@ -21,7 +21,8 @@ public final class StorageEventsRoute extends RouteBuilder {
 
   @Override
   public void configure() {
-    from(ENDPOINT).routeId(ROUTE_ID)
+    from(ENDPOINT)
+        .routeId(ROUTE_ID)
         .bean(steps, "normalise")
         .bean(steps, "publish")
         .bean(steps, "deadLetter");

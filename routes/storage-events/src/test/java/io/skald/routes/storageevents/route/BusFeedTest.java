@@ -29,7 +29,9 @@ class BusFeedTest {
 
   @BeforeEach
   void open() {
-    bus = LocalLogBus.open(new LocalLogConfig(dir, 2, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES));
+    bus =
+        LocalLogBus.open(
+            new LocalLogConfig(dir, 2, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES));
   }
 
   @AfterEach
@@ -38,11 +40,14 @@ class BusFeedTest {
   }
 
   private void send(String value) throws Exception {
-    bus.producer().send("in", value.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8)).get();
+    bus.producer()
+        .send("in", value.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8))
+        .get();
   }
 
   /** Runs a feed over topic "in" in group "g" until {@code done} holds, then stops it. */
-  private void feed(Consumer<BusRecord> route, java.util.concurrent.Callable<Boolean> done) throws Exception {
+  private void feed(Consumer<BusRecord> route, java.util.concurrent.Callable<Boolean> done)
+      throws Exception {
     BusConsumer consumer = bus.consumer("g", "in");
     BusFeed feed = new BusFeed(consumer, route);
     Thread t = new Thread(feed);
@@ -78,12 +83,14 @@ class BusFeedTest {
     send("a");
     AtomicInteger calls = new AtomicInteger();
     List<String> delivered = new CopyOnWriteArrayList<>();
-    feed(r -> {
-      if (calls.incrementAndGet() <= 2) {
-        throw new BusUnavailableException("bus down");
-      }
-      delivered.add(new String(r.value(), StandardCharsets.UTF_8));
-    }, () -> !delivered.isEmpty());
+    feed(
+        r -> {
+          if (calls.incrementAndGet() <= 2) {
+            throw new BusUnavailableException("bus down");
+          }
+          delivered.add(new String(r.value(), StandardCharsets.UTF_8));
+        },
+        () -> !delivered.isEmpty());
     assertThat(calls.get()).isEqualTo(3);
     assertThat(delivered).containsExactly("a");
     assertThat(uncommitted()).isEmpty();
@@ -93,10 +100,14 @@ class BusFeedTest {
   void nothingIsCommittedWhileTheRouteKeepsFailing() throws Exception {
     send("a");
     AtomicInteger calls = new AtomicInteger();
-    feed(r -> {
-      calls.incrementAndGet();
-      throw new BusUnavailableException("bus down");
-    }, () -> calls.get() >= 2);
-    assertThat(uncommitted()).extracting(r -> new String(r.value(), StandardCharsets.UTF_8)).containsExactly("a");
+    feed(
+        r -> {
+          calls.incrementAndGet();
+          throw new BusUnavailableException("bus down");
+        },
+        () -> calls.get() >= 2);
+    assertThat(uncommitted())
+        .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+        .containsExactly("a");
   }
 }

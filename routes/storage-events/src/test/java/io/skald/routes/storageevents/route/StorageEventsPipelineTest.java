@@ -39,9 +39,13 @@ class StorageEventsPipelineTest {
 
   @BeforeEach
   void start() throws Exception {
-    bus = LocalLogBus.open(new LocalLogConfig(dir, 3, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES)
-        .withSendTimeout(Duration.ofSeconds(2)));
-    pipeline = StorageEventsPipeline.start(bus, new StorageEventsPipeline.Topics(SOURCE, TARGET, DLQ, GROUP), "loki-chunks");
+    bus =
+        LocalLogBus.open(
+            new LocalLogConfig(dir, 3, Map.of(), LocalLogConfig.DEFAULT_SEGMENT_BYTES)
+                .withSendTimeout(Duration.ofSeconds(2)));
+    pipeline =
+        StorageEventsPipeline.start(
+            bus, new StorageEventsPipeline.Topics(SOURCE, TARGET, DLQ, GROUP), "loki-chunks");
   }
 
   @AfterEach
@@ -65,12 +69,15 @@ class StorageEventsPipelineTest {
     notify(Samples.file("ceph-multipart.json"));
     await().atMost(Duration.ofSeconds(20)).until(() -> BusTopics.read(bus, TARGET).size() == 3);
     List<BusRecord> out = BusTopics.read(bus, TARGET);
-    assertThat(out).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsExactlyInAnyOrder("fake", "fake", "team a");
+    assertThat(out)
+        .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+        .containsExactlyInAnyOrder("fake", "fake", "team a");
     for (BusRecord r : out) {
       ObjectCreated e = decode(r);
       assertThat(e.getSource()).isEqualTo("s3-notification");
       assertThat(e.getBucket()).isEqualTo("loki-chunks");
-      assertThat(e.getKey()).startsWith("segments/" + new String(r.key(), StandardCharsets.UTF_8) + "/2026-11-25/");
+      assertThat(e.getKey())
+          .startsWith("segments/" + new String(r.key(), StandardCharsets.UTF_8) + "/2026-11-25/");
     }
     assertThat(BusTopics.read(bus, DLQ)).isEmpty();
   }
@@ -80,30 +87,52 @@ class StorageEventsPipelineTest {
     byte[] garbage = "{\"Records\":[".getBytes(StandardCharsets.UTF_8);
     notify(garbage);
     notify(Samples.file("aws-delete.json"));
-    notify(Samples.notification("ObjectCreated:Put", "loki-ruler", "segments/fake/2026-11-25/0000-00000000000000000001.seg"));
+    notify(
+        Samples.notification(
+            "ObjectCreated:Put",
+            "loki-ruler",
+            "segments/fake/2026-11-25/0000-00000000000000000001.seg"));
     notify(Samples.notification("ObjectCreated:Put", "loki-chunks", "a%2Fb+c"));
     notify(Samples.file("aws-put.json"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> BusTopics.read(bus, DLQ).size() == 4
-        && BusTopics.read(bus, TARGET).size() == 1);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> BusTopics.read(bus, DLQ).size() == 4 && BusTopics.read(bus, TARGET).size() == 1);
 
-    List<JsonNode> dead = BusTopics.read(bus, DLQ).stream().map(StorageEventsPipelineTest::json).toList();
-    assertThat(dead).extracting(d -> d.get("reason").asText()).containsExactlyInAnyOrder(
-        "unsupported event type ObjectRemoved:Delete for segments/fake/2026-11-25/0001-00000000000000000042.seg",
-        "object in foreign bucket loki-ruler (expected loki-chunks): segments/fake/2026-11-25/0000-00000000000000000001.seg",
-        "not a segment key: a/b c",
-        dead.stream().map(d -> d.get("reason").asText()).filter(r -> r.startsWith("malformed S3 notification: invalid JSON at line 1"))
-            .findFirst().orElse("no reason for the malformed notification"));
+    List<JsonNode> dead =
+        BusTopics.read(bus, DLQ).stream().map(StorageEventsPipelineTest::json).toList();
+    assertThat(dead)
+        .extracting(d -> d.get("reason").asText())
+        .containsExactlyInAnyOrder(
+            "unsupported event type ObjectRemoved:Delete for segments/fake/2026-11-25/0001-00000000000000000042.seg",
+            "object in foreign bucket loki-ruler (expected loki-chunks): segments/fake/2026-11-25/0000-00000000000000000001.seg",
+            "not a segment key: a/b c",
+            dead.stream()
+                .map(d -> d.get("reason").asText())
+                .filter(r -> r.startsWith("malformed S3 notification: invalid JSON at line 1"))
+                .findFirst()
+                .orElse("no reason for the malformed notification"));
     assertThat(dead).allSatisfy(d -> assertThat(d.get("topic").asText()).isEqualTo(SOURCE));
-    JsonNode malformed = dead.stream().filter(d -> d.get("reason").asText().startsWith("malformed")).findFirst().orElseThrow();
-    assertThat(Base64.getDecoder().decode(malformed.get("value").asText())).as("the original record, for replay").isEqualTo(garbage);
-    assertThat(decode(BusTopics.read(bus, TARGET).get(0)).getKey()).isEqualTo("segments/fake/2026-11-25/0001-00000000000000000042.seg");
+    JsonNode malformed =
+        dead.stream()
+            .filter(d -> d.get("reason").asText().startsWith("malformed"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(Base64.getDecoder().decode(malformed.get("value").asText()))
+        .as("the original record, for replay")
+        .isEqualTo(garbage);
+    assertThat(decode(BusTopics.read(bus, TARGET).get(0)).getKey())
+        .isEqualTo("segments/fake/2026-11-25/0001-00000000000000000042.seg");
   }
 
   @Test
   void offsetsAreCommittedOnceTheNotificationIsHandled() throws Exception {
     notify(Samples.file("aws-put.json"));
     notify(Samples.file("aws-delete.json"));
-    await().atMost(Duration.ofSeconds(20)).until(() -> BusTopics.read(bus, TARGET).size() == 1 && BusTopics.read(bus, DLQ).size() == 1);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> BusTopics.read(bus, TARGET).size() == 1 && BusTopics.read(bus, DLQ).size() == 1);
     await().atMost(Duration.ofSeconds(20)).until(() -> unreadByTheGroup().isEmpty());
   }
 
@@ -113,7 +142,9 @@ class StorageEventsPipelineTest {
     try (BusConsumer c = bus.consumer(GROUP, SOURCE)) {
       return c.poll(Duration.ofMillis(200));
     } finally {
-      pipeline = StorageEventsPipeline.start(bus, new StorageEventsPipeline.Topics(SOURCE, TARGET, DLQ, GROUP), "loki-chunks");
+      pipeline =
+          StorageEventsPipeline.start(
+              bus, new StorageEventsPipeline.Topics(SOURCE, TARGET, DLQ, GROUP), "loki-chunks");
     }
   }
 

@@ -14,58 +14,57 @@ import java.util.Map;
  * arrays lists and every number a float64. Invalid JSON gives nil, as Sprig ignores the error.
  */
 final class JsonDecoder {
-    private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = new JsonFactory();
 
-    private JsonDecoder() {
+  private JsonDecoder() {}
+
+  static Object parse(String json) {
+    try (JsonParser p = FACTORY.createParser(json)) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        return null;
+      }
+      Object v = value(p, t);
+      return p.nextToken() == null ? v : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
+  }
 
-    static Object parse(String json) {
-        try (JsonParser p = FACTORY.createParser(json)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                return null;
-            }
-            Object v = value(p, t);
-            return p.nextToken() == null ? v : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
+  private static Object value(JsonParser p, JsonToken t) throws IOException {
+    switch (t) {
+      case START_OBJECT -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String k = p.currentName();
+          m.put(k, value(p, p.nextToken()));
         }
-    }
-
-    private static Object value(JsonParser p, JsonToken t) throws IOException {
-        switch (t) {
-            case START_OBJECT -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String k = p.currentName();
-                    m.put(k, value(p, p.nextToken()));
-                }
-                return m;
-            }
-            case START_ARRAY -> {
-                List<Object> l = new ArrayList<>();
-                JsonToken e;
-                while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                    l.add(value(p, e));
-                }
-                return l;
-            }
-            case VALUE_STRING -> {
-                return p.getText();
-            }
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return p.getValueAsDouble();
-            }
-            case VALUE_TRUE -> {
-                return Boolean.TRUE;
-            }
-            case VALUE_FALSE -> {
-                return Boolean.FALSE;
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> throw new IOException("unexpected " + t);
+        return m;
+      }
+      case START_ARRAY -> {
+        List<Object> l = new ArrayList<>();
+        JsonToken e;
+        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+          l.add(value(p, e));
         }
+        return l;
+      }
+      case VALUE_STRING -> {
+        return p.getText();
+      }
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        return p.getValueAsDouble();
+      }
+      case VALUE_TRUE -> {
+        return Boolean.TRUE;
+      }
+      case VALUE_FALSE -> {
+        return Boolean.FALSE;
+      }
+      case VALUE_NULL -> {
+        return null;
+      }
+      default -> throw new IOException("unexpected " + t);
     }
+  }
 }
