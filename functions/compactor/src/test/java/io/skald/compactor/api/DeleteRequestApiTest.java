@@ -3,11 +3,11 @@ package io.skald.compactor.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.skald.compactor.support.MutableClock;
 import io.skald.deletes.DeleteApiException;
 import io.skald.deletes.DeleteRequestStore;
 import io.skald.deletes.DeletionConfig;
 import io.skald.deletes.DeletionMode;
+import io.skald.harness.MutableClock;
 import io.skald.storage.FileSystemObjectStore;
 import java.nio.file.Path;
 import java.time.Instant;

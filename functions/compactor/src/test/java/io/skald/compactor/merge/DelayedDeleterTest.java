@@ -3,9 +3,9 @@ package io.skald.compactor.merge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skald.compactor.support.Entry;
-import io.skald.compactor.support.MutableClock;
 import io.skald.compactor.support.Segments;
 import io.skald.compactor.support.StoreChecks;
+import io.skald.harness.MutableClock;
 import io.skald.index.IndexStore;
 import io.skald.layout.ObjectKeys;
 import io.skald.storage.FileSystemObjectStore;

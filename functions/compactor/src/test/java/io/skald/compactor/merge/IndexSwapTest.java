@@ -3,9 +3,9 @@ package io.skald.compactor.merge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.skald.compactor.support.Entry;
-import io.skald.compactor.support.MutableClock;
 import io.skald.compactor.support.Segments;
 import io.skald.compactor.support.SimpleReader;
+import io.skald.harness.MutableClock;
 import io.skald.index.IndexedSegment;
 import io.skald.layout.ObjectKeys;
 import io.skald.storage.FileSystemObjectStore;

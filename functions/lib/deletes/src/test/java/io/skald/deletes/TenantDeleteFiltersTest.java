@@ -2,6 +2,7 @@ package io.skald.deletes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.skald.harness.MutableClock;
 import io.skald.storage.FileSystemObjectStore;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,13 +3,11 @@ package io.skald.routes.pushingest.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.skald.harness.MutableClock;
 import io.skald.limits.Limits;
 import io.skald.routes.pushingest.PushException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,30 +15,8 @@ class IngestionRateLimiterTest {
   private static final long MB = 1048576;
 
   /** A clock the test moves by hand. */
-  private static final class ManualClock extends Clock {
-    private Instant now = Instant.parse("2024-05-01T12:00:00Z");
+  private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T12:00:00Z"));
 
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private final ManualClock clock = new ManualClock();
   private final IngestionRateLimiter limiter = new IngestionRateLimiter(clock);
 
   @Test
