@@ -25,6 +25,10 @@ final class KafkaClientProperties {
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout);
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    // One request in flight per broker: with several, a retried first batch of a new partition
+    // could arrive after later batches were appended, and the broker refuses it for good
+    // (OutOfOrderSequenceException) until the send times out. Overridable (producer.*).
+    p.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return p;

@@ -52,7 +52,6 @@ final class KafkaTopics {
                 new CreateTopicsOptions().timeoutMs(timeoutMs))
             .all()
             .get(timeoutMs, TimeUnit.MILLISECONDS);
-        awaitLeaders(topic, timeoutMs);
         return count;
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof TopicExistsException)) {
@@ -65,29 +64,6 @@ final class KafkaTopics {
       throw new BusUnavailableException("interrupted while resolving topic " + topic, e);
     } catch (Exception e) {
       throw KafkaErrors.map(e, "resolving topic " + topic);
-    }
-  }
-
-  /**
-   * A created topic's partitions get their leaders a moment later; a send before that waits in the
-   * producer and can run out its delivery timeout, so the first push to a new topic would fail.
-   */
-  private void awaitLeaders(String topic, int timeoutMs) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-    while (true) {
-      boolean led =
-          admin
-              .describeTopics(List.of(topic), new DescribeTopicsOptions().timeoutMs(timeoutMs))
-              .allTopicNames()
-              .get(timeoutMs, TimeUnit.MILLISECONDS)
-              .get(topic)
-              .partitions()
-              .stream()
-              .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-      if (led || System.nanoTime() > deadline) {
-        return; // without leaders the send itself reports the outage
-      }
-      TimeUnit.MILLISECONDS.sleep(20);
     }
   }
 
