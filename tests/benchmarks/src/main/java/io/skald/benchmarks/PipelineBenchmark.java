@@ -36,6 +36,10 @@ public class PipelineBenchmark {
   public static final String LITERAL_NEEDLE = "Connection refused";
   public static final String LITERAL = "{app=\"bench\"} |= \"" + LITERAL_NEEDLE + "\"";
   public static final String REGEX_CI = "{app=\"bench\"} |~ \"(?i)timeout\"";
+
+  /** A needle with k and s, the letters whose case folds leave ASCII (Kelvin sign, long s). */
+  public static final String REGEX_CI_FOLDS = "{app=\"bench\"} |~ \"(?i)deadlock\"";
+
   public static final String NEGATIVE = "{app=\"bench\"} != \"GET\"";
   public static final String JSON = "{app=\"bench\"} | json";
   public static final String JSON_STATUS = "{app=\"bench\"} | json | status >= 500";
@@ -53,6 +57,7 @@ public class PipelineBenchmark {
   public static class Pipelines {
     public StreamPipeline literal;
     public StreamPipeline regexCaseInsensitive;
+    public StreamPipeline regexCaseInsensitiveFolds;
     public StreamPipeline negative;
     public StreamPipeline json;
     public StreamPipeline jsonStatus;
@@ -64,6 +69,7 @@ public class PipelineBenchmark {
     public void compile() throws ParseException {
       literal = compile(LITERAL);
       regexCaseInsensitive = compile(REGEX_CI);
+      regexCaseInsensitiveFolds = compile(REGEX_CI_FOLDS);
       negative = compile(NEGATIVE);
       json = compile(JSON);
       jsonStatus = compile(JSON_STATUS);
@@ -107,6 +113,12 @@ public class PipelineBenchmark {
   @Benchmark
   public long lineFilterRegexCaseInsensitive(Pipelines p, Corpora.Plain c, Corpora.Bytes b) {
     return run(p.regexCaseInsensitive, c.corpus, b);
+  }
+
+  @Benchmark
+  public long lineFilterRegexCaseInsensitiveWithKOrS(
+      Pipelines p, Corpora.Plain c, Corpora.Bytes b) {
+    return run(p.regexCaseInsensitiveFolds, c.corpus, b);
   }
 
   @Benchmark

@@ -36,6 +36,11 @@ final class RegexLineMatcher implements LineMatcher {
     return simple != null ? simple : new RegexLineMatcher(p, false);
   }
 
+  /** The regex engine alone, without the literal shortcuts (for a valid, internal regex). */
+  static LineMatcher engine(String regex) {
+    return new RegexLineMatcher(Pattern.compile(regex), false);
+  }
+
   /** A literal-only matcher for the regex, or null when it needs the engine. */
   static LineMatcher simplify(String regex) {
     boolean caseInsensitive = regex.startsWith("(?i)");
