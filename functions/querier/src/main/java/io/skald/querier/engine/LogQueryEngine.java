@@ -73,32 +73,25 @@ public final class LogQueryEngine {
       long deadlineNanos) {}
 
   public Result select(Request q) {
-    String tenant = q.tenant();
-    List<Matcher> matchers = q.matchers();
-    EntryPipeline.Factory pipelines = q.pipelines();
-    TimeRange range = q.range();
-    int limit = q.limit();
-    Direction direction = q.direction();
-    long intervalNanos = q.intervalNanos();
-    long deadlineNanos = q.deadlineNanos();
     long started = System.nanoTime();
     QueryStats stats = new QueryStats();
-    stats.deadlineNanos = deadlineNanos;
-    StoreRead read = reader.read(tenant, range, matchers, stats);
-    TopEntries top = new TopEntries(intervalNanos > 0 ? Integer.MAX_VALUE : limit, direction);
+    stats.deadlineNanos = q.deadlineNanos();
+    StoreRead read = reader.read(q.tenant(), q.range(), q.matchers(), stats);
+    TopEntries top =
+        new TopEntries(q.intervalNanos() > 0 ? Integer.MAX_VALUE : q.limit(), q.direction());
     Map<SortedMap<String, String>, EntryPipeline> pipelineByStream = new HashMap<>();
-    for (StoreRead.Block b : read.blocks(direction)) {
+    for (StoreRead.Block b : read.blocks(q.direction())) {
       long bound =
-          direction == Direction.BACKWARD ? b.ref().maxTimeNanos() : b.ref().minTimeNanos();
+          q.direction() == Direction.BACKWARD ? b.ref().maxTimeNanos() : b.ref().minTimeNanos();
       if (!top.mightAdmit(bound)) {
         break; // blocks are sorted, so no later block can improve the result either
       }
       EntryPipeline pipeline =
-          pipelineByStream.computeIfAbsent(b.stream().labels(), pipelines::forStream);
+          pipelineByStream.computeIfAbsent(b.stream().labels(), q.pipelines()::forStream);
       scan(read, b, pipeline, top, stats);
     }
     stats.duplicates += top.duplicates;
-    List<ResultStream> result = top.result(intervalNanos, limit);
+    List<ResultStream> result = top.result(q.intervalNanos(), q.limit());
     stats.entriesReturned = result.stream().mapToLong(r -> r.entries().size()).sum();
     stats.execNanos = System.nanoTime() - started;
     return new Result(result, stats);
